@@ -1,0 +1,310 @@
+"""Correct names broken in place by the error models, in real text (GUM) and in our sentences.
+
+For every error model, each GUM document gets a copy in which some of the mentions namefix
+knows are broken by that model (the rest of the document stays as written, so its damage
+counts too). Our own template sentences about prominent gazetteer entities are broken the
+same way. Valid variants (accents dropped, another real spelling of the same entity) are
+put in as well: they are not errors and any change to them is a false fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..corruption import ERROR_MODELS, Corruption, Model, accents_dropped, seeded
+from ..documents import Document, Gold, Span
+from ..names import GazetteerSetup, NameIndex, NameRecord, fold
+from ..templates import sentences
+from . import Dataset
+from .gum import LICENSE as GUM_LICENSE
+from .gum import SOURCE as GUM_SOURCE
+from .gum import GumDocument
+
+__all__ = [
+    "Target",
+    "break_names",
+    "corrupted_gum",
+    "corrupted_templates",
+    "gum_targets",
+    "swap_variants",
+]
+
+VALID_VARIANT = "valid variant"
+SPELLED_RIGHT = "spelled right"
+#: How close an alias must be to the written name to pass for an alternative transliteration.
+VARIANT_SIMILARITY = 0.75
+
+Lookup = Callable[[str], object | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A correctly written name in a clean text, and what counts as that name."""
+
+    start: int
+    end: int
+    accepted: tuple[str, ...]
+    record: NameRecord | None = None
+    wikipedia: str | None = None
+
+    @property
+    def entity_id(self) -> str | None:
+        return self.record.id if self.record else None
+
+
+@dataclass(frozen=True)
+class Judge:
+    """Decides whether a corrupted name is really an error (not another valid spelling)."""
+
+    index: NameIndex
+    english: frozenset[str]
+
+    def is_error(self, model: Model, corrupted: str, target: Target) -> bool:
+        if unicodedata.normalize("NFC", corrupted) in target.accepted:
+            return False
+        if model.name == "case_loss":
+            return corrupted not in self.english
+        return corrupted not in self.index
+
+
+def _splice(text: str, replacements: Sequence[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Text with the (sorted, disjoint) replacements made, and each one's new start."""
+    pieces, starts, position, shift = [], [], 0, 0
+    for start, end, new in replacements:
+        pieces += [text[position:start], new]
+        starts.append(start + shift)
+        shift += len(new) - (end - start)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), starts
+
+
+def _disjoint(chosen: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Apart from every chosen region by at least one character (so clusters stay separate)."""
+    return all(end < s or start > e for s, e in chosen)
+
+
+def break_names(
+    text: str,
+    targets: Sequence[Target],
+    model: Model,
+    rng: random.Random,
+    judge: Judge,
+    limit: int,
+) -> tuple[str, tuple[Gold, ...]]:
+    """Break up to `limit` of the targets with `model`; the broken text and its gold spans."""
+    order = list(targets)
+    rng.shuffle(order)
+    picked: list[tuple[Corruption, Target]] = []
+    for target in order:
+        if len(picked) == limit:
+            break
+        corruption = model.corrupt(text, target.start, target.end, rng)
+        if corruption is None or not _disjoint(
+            [(c.start, c.end) for c, _ in picked], corruption.start, corruption.end
+        ):
+            continue
+        name_part = corruption.corrupted if not model.reach_neighbour else None
+        if name_part is not None and not judge.is_error(model, name_part, target):
+            continue
+        picked.append((corruption, target))
+    picked.sort(key=lambda pair: pair[0].start)
+    new_text, starts = _splice(text, [(c.start, c.end, c.corrupted) for c, _ in picked])
+    golds = []
+    for (corruption, target), start in zip(picked, starts, strict=True):
+        before = text[corruption.start : target.start]
+        after = text[target.end : corruption.end]
+        golds.append(
+            Gold(
+                start,
+                start + len(corruption.corrupted),
+                tuple(dict.fromkeys(before + spelling + after for spelling in target.accepted)),
+                model.name,
+                entity_id=target.entity_id,
+                wikipedia=target.wikipedia,
+            )
+        )
+    return new_text, tuple(golds)
+
+
+def _is_latin(text: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def _variants_of(target: Target, written: str, rng: random.Random) -> list[tuple[str, str]]:
+    """(label, spelling) of the valid variants of a written name, in a seeded order."""
+    options = []
+    plain = accents_dropped(written)
+    if plain:
+        options.append(("accents_dropped", plain))
+    for alias in target.record.spellings if target.record else ():
+        similar = difflib.SequenceMatcher(None, fold(alias), fold(written)).ratio()
+        if (
+            alias != written
+            and _is_latin(alias)
+            and fold(alias) != fold(written)
+            and similar >= VARIANT_SIMILARITY
+        ):
+            options.append(("alias", alias))
+    rng.shuffle(options)
+    return options
+
+
+def swap_variants(
+    text: str, targets: Sequence[Target], rng: random.Random, limit: int
+) -> tuple[str, tuple[Span, ...]]:
+    """Replace up to `limit` names by a valid variant of themselves; the spans to protect."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for target in targets:
+        if len(chosen) == limit:
+            break
+        options = _variants_of(target, text[target.start : target.end], rng)
+        if options and _disjoint([(s, e) for s, e, _, _ in chosen], target.start, target.end):
+            label, spelling = options[0]
+            chosen.append((target.start, target.end, spelling, label))
+    chosen.sort()
+    new_text, starts = _splice(text, [(s, e, new) for s, e, new, _ in chosen])
+    spans = tuple(
+        Span(start, start + len(new), label) for (_, _, new, label), start in zip(chosen, starts, strict=True)
+    )
+    return new_text, spans
+
+
+def _pick_record(
+    index: NameIndex, text: str, identity: str | None, lookup: Lookup | None
+) -> NameRecord | None:
+    records = index.records_for(text)
+    for record in records:
+        if identity and record.wikipedia and record.wikipedia.replace("_", " ") == identity.replace("_", " "):
+            return record
+    entity = lookup(text) if lookup else None
+    if entity is not None:
+        return index.record(getattr(entity, "id", "")) or (records[0] if records else None)
+    return records[0] if records else None
+
+
+def gum_targets(document: GumDocument, index: NameIndex, lookup: Lookup | None) -> list[Target]:
+    """The document's mentions whose text namefix knows, non-overlapping, in text order.
+
+    Known: the text is a spelling in the gazetteer, or `namefix.lookup` returns an entity.
+    Short (under four characters) and lower-case mentions are left out.
+    """
+    targets: list[Target] = []
+    last_end = -1
+    for mention in sorted(document.mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        text = mention.text
+        if len(text) < 4 or not text[:1].isupper() or mention.start <= last_end:
+            continue
+        entity = lookup(text) if lookup else None
+        if text not in index and entity is None:
+            continue
+        record = _pick_record(index, text, mention.identity, lookup)
+        spellings = record.spellings if record else (getattr(entity, "name", text),)
+        targets.append(
+            Target(
+                mention.start,
+                mention.end,
+                tuple(dict.fromkeys((text, *spellings))),
+                record,
+                mention.identity,
+            )
+        )
+        last_end = mention.end
+    return targets
+
+
+def corrupted_gum(
+    documents: Sequence[GumDocument],
+    setup: GazetteerSetup,
+    judge: Judge,
+    lookup: Lookup | None,
+    *,
+    seed: int,
+    per_document: int,
+    models: Sequence[Model] = ERROR_MODELS,
+) -> Dataset:
+    """Every GUM document once per error model (and once with valid variants)."""
+    out: list[Document] = []
+    eligible = 0
+    for document in documents:
+        targets = gum_targets(document, judge.index, lookup)
+        eligible += len(targets)
+        for model in models:
+            rng = seeded(seed, "gum", document.id, model.name)
+            text, golds = break_names(document.text, targets, model, rng, judge, per_document)
+            if golds:
+                out.append(
+                    Document(f"{document.id}:{model.name}", text, model.name, golds, split=document.split)
+                )
+        rng = seeded(seed, "gum", document.id, "variants")
+        text, spans = swap_variants(document.text, targets, rng, per_document)
+        if spans:
+            out.append(
+                Document(
+                    f"{document.id}:variants",
+                    text,
+                    VALID_VARIANT,
+                    protected=spans,
+                    split=document.split,
+                )
+            )
+    return Dataset(
+        "corrupted_gum",
+        "GUM mentions broken in place (per error type)",
+        GUM_SOURCE,
+        GUM_LICENSE,
+        setup,
+        tuple(out),
+        notes=(
+            f"{eligible} mentions known to the gazetteer in {len(documents)} documents; up to "
+            f"{per_document} broken per document and model; whole documents corrected",
+        ),
+    )
+
+
+def prominent(records: Sequence[NameRecord], kind: str, count: int) -> list[NameRecord]:
+    """The `count` most prominent entities of a kind with a Latin-script name of 4+ letters."""
+    fitting = [r for r in records if r.kind == kind and len(r.name) >= 4 and _is_latin(r.name)]
+    return sorted(fitting, key=lambda r: (-r.prominence, r.name))[:count]
+
+
+def corrupted_templates(
+    setup: GazetteerSetup,
+    judge: Judge,
+    *,
+    seed: int,
+    per_kind: int,
+    models: Sequence[Model] = ERROR_MODELS,
+) -> Dataset:
+    """Our sentences about the most prominent people, places and organisations, broken."""
+    out: list[Document] = []
+    for kind in ("person", "place", "org"):
+        for record in prominent(setup.records, kind, per_kind):
+            rng = seeded(seed, "templates", record.id)
+            template = sentences(kind, record.name, rng, 1)[0]
+            start = template.index("{name}")
+            text = template.format(name=record.name)
+            target = Target(start, start + len(record.name), record.spellings, record, record.wikipedia)
+            out.append(Document(f"{record.id}:right", text, SPELLED_RIGHT, clean=True))
+            for model in models:
+                broken, golds = break_names(
+                    text, [target], model, seeded(seed, record.id, model.name), judge, 1
+                )
+                if golds:
+                    out.append(Document(f"{record.id}:{model.name}", broken, model.name, golds))
+            varied, spans = swap_variants(text, [target], seeded(seed, record.id, "variants"), 1)
+            if spans:
+                out.append(Document(f"{record.id}:variants", varied, VALID_VARIANT, protected=spans))
+    return Dataset(
+        "corrupted_templates",
+        "Our sentences about prominent entities, broken (per error type)",
+        "our own template sentences (benchmarks/templates.py) and bundled gazetteer names",
+        "ours (CC0 1.0); names: see gazetteers/SOURCES.md",
+        setup,
+        tuple(out),
+        notes=(f"up to {per_kind} most prominent entities per kind (person, place, org)",),
+    )

@@ -1,0 +1,649 @@
+"""The `Corrector`: finds broken names, decides, and splices the fixes into the text.
+
+A text is read in blocks of lines (names never span a line break). In each block every word
+is classified once (memoised per corrector), windows are opened only around words that look
+wrong, candidates are retrieved and aligned, and each candidate's evidence is scored. A
+second, document-wide pass then settles surname-only garbles against the entities the
+document names, and makes the same garble resolve the same way throughout. Fixes are
+spliced into the untouched original; text outside them is never rebuilt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+from .context import expected_kind, role_support, title_words_before
+from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from .index import AliasRow, Flag, Index, TokenInfo
+from .matching import Alignment, align, alias_words, retrieve, similarity
+from .mentions import WordStatus, Window, classify_word, glued_splits, windows
+from .phonetic import fold, joined_key, key, phonetic_codes
+from .results import Correction, Entity, Fix, Reason, apply_fixes
+from .schema import Origin
+from .scoring import Evidence, confidence
+from .tokens import LOWER, UPPER, WORD, Token
+
+__all__ = ["Corrector"]
+
+_BLOCK_CHARS = 1 << 16
+#: Words longer than this are never names (and would make fuzzy keys explode).
+_MAX_WORD = 40
+#: Alignments weaker than this are not worth scoring.
+_MIN_ALIGNMENT = 0.62
+_OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("1", "i"), ("5", "s"), ("8", "b"), ("6", "b"))  # fmt: skip
+_URLISH = re.compile(r"[@/\\_#.:]\S")
+
+
+@dataclass(slots=True)
+class _Proposal:
+    start: int
+    end: int
+    replacement: str
+    confidence: float
+    entity: int
+    reason: Reason
+    evidence: Evidence | None = None
+    name_key: str = ""  # glued words: the name part, looked for elsewhere in the document
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An unknown capitalised word no candidate explained: left for the document pass."""
+
+    token: Token
+    status: WordStatus
+    kind_hint: str | None
+    titles: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Document:
+    proposals: list[_Proposal] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    anchor_keys: set[str] = field(default_factory=set)
+    glued: list[_Proposal] = field(default_factory=list)
+    #: Folded name words written on their own ("Vance", "NATO"): support for glued words.
+    name_words: set[str] = field(default_factory=set)
+
+
+class Corrector:
+    """Corrects names against a gazetteer; build once, reuse, share between threads.
+
+    `gazetteer` is a `Gazetteer`, or YAML paths added to the bundled gazetteer (unless
+    `include_default=False`). `config` (or `min_confidence` alone) sets how eager it is.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | str | Path | Iterable[str | Path] | None = None,
+        *,
+        include_default: bool = True,
+        config: Config | None = None,
+        min_confidence: float | None = None,
+    ) -> None:
+        if config is not None and not isinstance(config, Config):
+            raise TypeError(f"config must be a namefix.Config, not {type(config).__name__}")
+        config = config or Config()
+        if min_confidence is not None:
+            config = dataclasses.replace(config, min_confidence=min_confidence)
+        self.config = config
+        if isinstance(gazetteer, Gazetteer):
+            self.gazetteer = gazetteer
+        elif gazetteer is None and include_default:
+            self.gazetteer = default_gazetteer()
+        else:
+            self.gazetteer = load_gazetteer(gazetteer, include_default=include_default)
+        self.index: Index = self.gazetteer.index
+        self._status = lru_cache(maxsize=300_000)(self._classify)
+
+    def __repr__(self) -> str:
+        return f"<Corrector {self.gazetteer!r} min_confidence={self.config.min_confidence}>"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as "the same files and settings": a worker process reopens the compiled
+        index from the cache instead of receiving it."""
+        return (_rebuild, (self.gazetteer.files, self.gazetteer.lexicon_dir is not None, self.config))
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a correct spelling names (see `Gazetteer.lookup`)."""
+        return self.gazetteer.lookup(name)
+
+    # ----------------------------------------------------------------------------------
+    # The whole text
+
+    def correct(self, text: str, *, min_confidence: float | None = None) -> Correction:
+        """Fix the broken names in `text`; everything else is kept byte for byte."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        threshold = self.config.min_confidence if min_confidence is None else min_confidence
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+            raise ValueError("min_confidence must be a number in [0, 1]")
+        document = _Document()
+        for start, end in _blocks(text):
+            self._scan_block(text, start, end, document)
+        if self.config.use_document:
+            self._document_pass(text, document)
+        else:
+            document.proposals.extend(document.glued)
+        fixes = self._decide(text, document.proposals, threshold)
+        return Correction(text, apply_fixes(text, fixes), tuple(fixes))
+
+    def candidates(self, text: str) -> list[tuple[Fix, Evidence | None]]:
+        """Every fix considered for `text`, before overlaps are settled, with its evidence.
+
+        For calibration and debugging; `correct` is what to use otherwise.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        document = _Document()
+        for start, end in _blocks(text):
+            self._scan_block(text, start, end, document)
+        if self.config.use_document:
+            self._document_pass(text, document)
+        else:
+            document.proposals.extend(document.glued)
+        return [(self._fix(text, p), p.evidence) for p in document.proposals]
+
+    def _fix(self, text: str, proposal: _Proposal) -> Fix:
+        return Fix(
+            start=proposal.start,
+            end=proposal.end,
+            original=text[proposal.start : proposal.end],
+            replacement=proposal.replacement,
+            confidence=round(min(1.0, max(0.0, proposal.confidence)), 4),
+            entity=self.index.entity(proposal.entity).entity,
+            reason=proposal.reason,
+        )
+
+    def _classify(self, word: str) -> WordStatus:
+        if len(word) > _MAX_WORD:
+            return WordStatus(key(word[:_MAX_WORD]), "other", TokenInfo(0.0, 0, 0.0, 0.0), True, False, False, False)
+        return classify_word(word, self.index.word)
+
+    # ----------------------------------------------------------------------------------
+    # One block
+
+    def _scan_block(self, text: str, start: int, end: int, document: _Document) -> None:
+        status = self._status
+        tokens = [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+        statuses = [status(token.text) for token in tokens]
+        if not any(s.suspicious or s.lower_name for s in statuses):
+            self._note_anchors(tokens, statuses, document)
+            return
+        self._note_anchors(tokens, statuses, document)
+        explained: set[int] = set()
+        for window in windows(text, tokens, statuses, self.config.max_mention_words):
+            if window.mode == "lower" and _urlish(text, tokens, window):
+                continue
+            for proposal in self._propose(text, tokens, statuses, window):
+                document.proposals.append(proposal)
+                if proposal.confidence >= 0.3:
+                    explained.update(range(window.first, window.last + 1))
+        for i, (token, word) in enumerate(zip(tokens, statuses)):
+            if not word.suspicious or not word.namelike:
+                continue
+            if word.shape != LOWER and any(ch.isupper() for ch in token.text[1:]):
+                proposal = self._glued(text, token, word, statuses, i)
+                if proposal is not None:
+                    document.glued.append(proposal)
+                    explained.add(i)
+            if i not in explained and len(word.key) >= 4:
+                document.pending.append(
+                    _Pending(token, word, expected_kind(statuses, i), tuple(title_words_before(statuses, i)))
+                )
+
+    def _note_anchors(self, tokens: Sequence[Token], statuses: Sequence[WordStatus], document: _Document) -> None:
+        """Remember full names written correctly: they make surname-only garbles likely."""
+        if not self.config.use_document:
+            return
+        for i, word in enumerate(statuses):
+            if word.namelike and word.known and word.info.alone >= 0.45:
+                document.name_words.add(word.key)
+            if i and word.namelike and word.info.flags & Flag.PERSON and word.info.flags & Flag.TARGET:
+                previous = statuses[i - 1]
+                if previous.namelike and previous.known:
+                    document.anchor_keys.add(previous.key + word.key)
+                    if i > 1 and statuses[i - 2].namelike:
+                        document.anchor_keys.add(statuses[i - 2].key + previous.key + word.key)
+
+    # ----------------------------------------------------------------------------------
+    # Candidates for one window
+
+    def _propose(
+        self, text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], window: Window
+    ) -> list[_Proposal]:
+        words = statuses[window.first : window.last + 1]
+        mention = [_ocr_repaired(word.key) if _ocr_prone(word) else word.key for word in words]
+        if window.mode == "lower":  # only whole names with the case lost: "jd vance"
+            candidates = {row.id: row for row in self.index.aliases_by_joined("".join(mention))}
+        else:
+            candidates = retrieve(self.index, words)
+        if not candidates:
+            return []
+        kinds = self.config.kinds
+        scored: list[tuple[float, AliasRow, Alignment]] = []
+        for row in candidates.values():
+            if row.kind not in kinds:
+                continue
+            alignment = align(mention, alias_words(row.text))
+            if alignment is None or alignment.score < _MIN_ALIGNMENT:
+                continue
+            if alignment.exact_share == 1.0 and alignment.merges == 0 and window.mode != "lower":
+                return []  # the window already is a valid spelling
+            if window.mode == "split" and (alignment.merges == 0 or alignment.score < 0.9):
+                continue  # "Zelen sky" must join into the name, nearly letter for letter
+            scored.append((alignment.score, row, alignment))
+        if not scored:
+            return []
+        scored.sort(key=lambda item: (-item[0], -item[1].prominence, item[1].origin, item[1].id))
+        best: _Proposal | None = None
+        best_score = 0.0
+        best_folded = ""
+        rival_score: float | None = None
+        for score, row, alignment in scored[:12]:
+            built = self._replacement(text, tokens, window, row, alignment)
+            if built is None:
+                continue
+            span_start, span_end, replacement = built
+            if best is None:
+                best = self._evaluate(text, tokens, statuses, window, row, alignment, span_start, span_end, replacement)
+                best_score, best_folded = score, joined_key(replacement)
+            elif row.entity != best.entity and joined_key(replacement) != best_folded:
+                rival_score = score  # the best reading that names something else
+                break
+        if best is None:
+            return []
+        if rival_score is not None and best.evidence is not None:
+            evidence = dataclasses.replace(best.evidence, rival_gap=best_score - rival_score)
+            best.evidence = evidence
+            best.confidence = confidence(evidence)
+        return [best]
+
+    def _replacement(
+        self, text: str, tokens: Sequence[Token], window: Window, row: AliasRow, alignment: Alignment
+    ) -> tuple[int, int, str] | None:
+        """The smallest span to rewrite and its new text, keeping intact words as written."""
+        alias_tokens = list(WORD.finditer(row.text))
+        mention_tokens = tokens[window.first : window.last + 1]
+        lower_window = window.mode == "lower"
+        upper_window = all(t.text.isupper() for t in mention_tokens if any(c.isalpha() for c in t.text))
+        parts: list[tuple[int, int, str, bool]] = []  # start, end, new text, changed
+        for group in alignment.groups:
+            m0, m1 = group.mention
+            a0, a1 = group.alias
+            start, end = mention_tokens[m0].start, mention_tokens[m1].end
+            original = text[start:end]
+            alias_text = row.text[alias_tokens[a0].start() : alias_tokens[a1].end()]
+            if group.exact and m0 == m1 and a0 == a1 and not lower_window:
+                parts.append((start, end, original, False))
+                continue
+            if group.exact and m0 == m1 and a0 == a1 and fold(original) == fold(alias_text):
+                parts.append((start, end, original, False))
+                continue
+            new = alias_text.upper() if upper_window and len(alias_text) > 1 else alias_text
+            parts.append((start, end, new, new != original))
+        if not any(changed for *_, changed in parts):
+            return None
+        first = next(i for i, p in enumerate(parts) if p[3])
+        last = max(i for i, p in enumerate(parts) if p[3])
+        pieces = [parts[first][2]]
+        for i in range(first + 1, last + 1):
+            gap = text[parts[i - 1][1] : parts[i][0]]
+            alias_gap = _alias_gap(row.text, alias_tokens, alignment, i)
+            if alias_gap is not None and gap != alias_gap and (parts[i - 1][3] or parts[i][3]):
+                gap = alias_gap
+            pieces.append(gap)
+            pieces.append(parts[i][2])
+        span_start, span_end = parts[first][0], parts[last][1]
+        replacement = "".join(pieces)
+        if replacement == text[span_start:span_end]:
+            return None
+        return span_start, span_end, replacement
+
+    def _evaluate(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        statuses: Sequence[WordStatus],
+        window: Window,
+        row: AliasRow,
+        alignment: Alignment,
+        span_start: int,
+        span_end: int,
+        replacement: str,
+    ) -> _Proposal:
+        info = self.index.entity(row.entity)
+        words = statuses[window.first : window.last + 1]
+        alias_keys = alias_words(row.text)
+        changed_known = 0.0
+        changed_zipf = 0.0
+        changed_words: list[WordStatus] = []
+        for group in alignment.groups:
+            if group.exact:
+                continue
+            members = words[group.mention[0] : group.mention[1] + 1]
+            changed_words.extend(members)
+            for word in members:
+                if word.known and not word.lower_name:
+                    changed_known = max(changed_known, 1.0 if len(members) == 1 else 0.5)
+                changed_zipf = max(changed_zipf, word.info.zipf if len(members) == 1 else 0.0)
+        target_zipf = max((self.index.word(k).zipf for k in alias_keys), default=0.0)
+        joined_mention = "".join(w.key for w in words)
+        joined_alias = "".join(alias_keys)
+        structural = joined_mention == joined_alias
+        changed_groups = [g for g in alignment.groups if not g.exact]
+        phonetic = 1.0
+        mention_keys = [w.key for w in words]
+        for group in changed_groups:
+            left = "".join(mention_keys[group.mention[0] : group.mention[1] + 1])
+            right = "".join(alias_keys[group.alias[0] : group.alias[1] + 1])
+            phonetic = min(phonetic, _phonetic_agreement(left, right))
+        if not changed_groups:
+            phonetic = 1.0
+        from rapidfuzz.distance import Levenshtein
+
+        edits = Levenshtein.distance(joined_mention, joined_alias)
+        titles = title_words_before(statuses, window.first) if self.config.use_context else []
+        context = role_support(titles, info.roles) if info.entity.kind == "person" else 0.0
+        hint = expected_kind(statuses, window.first) if self.config.use_context else None
+        kind_clash = 1.0 if hint is not None and hint != info.entity.kind and not (hint == "place" and info.entity.kind in ("org", "demonym")) else 0.0
+        if titles and info.entity.kind != "person":
+            kind_clash = 1.0
+        derived = 1.0 if row.origin == Origin.SURNAME else 0.5 if row.origin == Origin.SHORT else 0.0
+        anchor = 0.0
+        for group in alignment.groups:
+            if group.exact and group.mention[0] == group.mention[1]:
+                word = words[group.mention[0]]
+                anchor = max(anchor, 0.5 if word.info.flags & Flag.GIVEN else 1.0)
+        outside = [*range(window.run_first, window.first), *range(window.last + 1, window.run_last + 1)]
+        unexplained = sum(1 for k in outside if statuses[k].suspicious)
+        joined_single = structural and len(words) < len(alias_keys)
+        evidence = Evidence(
+            similarity=alignment.score,
+            weakest=min((g.similarity for g in changed_groups), default=1.0),
+            exact_share=alignment.exact_share,
+            phonetic=phonetic,
+            edits=edits,
+            length=len(joined_alias),
+            prominence=row.prominence,
+            derived=derived,
+            changed_known=changed_known,
+            changed_zipf=changed_zipf,
+            target_zipf=target_zipf,
+            structural=1.0 if structural else 0.0,
+            context=context,
+            document=0.0,
+            kind_clash=kind_clash,
+            rival_gap=1.0,
+            lowercase=1.0 if window.mode == "lower" else 0.0,
+            route="joined" if joined_single else "window",
+            anchor=anchor,
+            unexplained=unexplained,
+        )
+        if structural:
+            reason = Reason.CASE if window.mode == "lower" else (Reason.JOINED if len(words) < len(alias_keys) else Reason.SPLIT)
+        elif any(_ocr_prone(w) for w in changed_words) and _ocr_explains(changed_words, alias_keys):
+            reason = Reason.OCR
+        elif phonetic == 1.0 and edits > 1:
+            reason = Reason.PHONETIC
+        else:
+            reason = Reason.FUZZY
+        return _Proposal(span_start, span_end, replacement, confidence(evidence), row.entity, reason, evidence)
+
+    # ----------------------------------------------------------------------------------
+    # Glued words: "JournalVance", "NATOsecurity"
+
+    def _glued(
+        self, text: str, token: Token, word: WordStatus, statuses: Sequence[WordStatus], i: int
+    ) -> _Proposal | None:
+        if word.info.zipf >= 1.0:
+            return None  # seen in real text as one word: a brand, not an accident
+        best: _Proposal | None = None
+        for left, right in glued_splits(token.text):
+            parts = [left, right]
+            # split further at the next seams: "onTuesdayNetanyahu"
+            expanded: list[str] = []
+            for part in parts:
+                more = glued_splits(part)
+                expanded.extend(more[0] if more and part is right else [part])
+            parts = expanded if all(len(p) >= 2 for p in expanded) else parts
+            infos = [self._status(p) for p in parts]
+            if any(len(p) < 2 or not s.known for p, s in zip(parts, infos)):
+                continue
+            named = [
+                (s.info.alone, self.index.aliases_by_joined(s.key), p)
+                for p, s in zip(parts, infos)
+                if s.namelike and s.info.flags & Flag.TARGET and s.info.alone >= 0.45
+            ]
+            if not named:
+                continue
+            prominence, rows, named_part = max(named, key=lambda item: item[0])
+            if not rows:
+                continue
+            others_plain = all(
+                s.info.flags & (Flag.LOWER_WORD | Flag.CAPITAL_WORD | Flag.ALIAS) for s in infos
+            )
+            evidence = Evidence(
+                similarity=1.0, weakest=1.0, exact_share=1.0, phonetic=1.0, edits=0,
+                length=len(word.key), prominence=prominence, derived=0.0,
+                changed_known=0.0, changed_zipf=word.info.zipf, target_zipf=3.0,
+                structural=1.0 if others_plain else 0.5, context=0.0, document=0.0,
+                kind_clash=0.0, rival_gap=1.0, lowercase=0.0, route="glued",
+            )  # fmt: skip
+            proposal = _Proposal(
+                token.start, token.end, " ".join(parts), confidence(evidence), rows[0].entity, Reason.GLUED, evidence
+            )
+            proposal.name_key = next(s.key for p, s in zip(parts, infos) if p == named_part)
+            if best is None or proposal.confidence > best.confidence:
+                best = proposal
+        return best
+
+    # ----------------------------------------------------------------------------------
+    # The document pass
+
+    def _document_pass(self, text: str, document: _Document) -> None:
+        """Settle surname-only garbles against entities the document names in full."""
+        for proposal in document.glued:  # "JournalVance" is believable when "Vance" stands alone too
+            if proposal.name_key in document.name_words and proposal.evidence is not None:
+                proposal.evidence = dataclasses.replace(proposal.evidence, document=1.0)
+                proposal.confidence = confidence(proposal.evidence)
+            document.proposals.append(proposal)
+        entities: dict[int, AliasRow] = {}
+        for proposal in document.proposals:
+            if proposal.confidence >= max(self.config.min_confidence, 0.5):
+                rows = self.index.aliases_by_joined(key(self.index.entity(proposal.entity).entity.name).replace(" ", ""))
+                entities.setdefault(proposal.entity, rows[0] if rows else None)  # type: ignore[arg-type]
+        for anchor in document.anchor_keys:
+            for row in self.index.aliases_by_joined(anchor):
+                if row.kind == "person" and row.words > 1 and row.origin <= Origin.SHORT:
+                    entities.setdefault(row.entity, row)
+                    break
+        # the same garble resolves the same way throughout the document
+        confident: dict[str, _Proposal] = {}
+        for proposal in document.proposals:
+            original = text[proposal.start : proposal.end]
+            if proposal.confidence >= self.config.min_confidence and " " not in original:
+                best = confident.get(original)
+                if best is None or proposal.confidence > best.confidence:
+                    confident[original] = proposal
+        surnames: list[tuple[str, int]] = []
+        for entity_id in entities:
+            info = self.index.entity(entity_id)
+            if info.entity.kind != "person":
+                continue
+            surname = info.surname or _last_word(info.entity.name)
+            if surname:
+                surnames.append((surname, entity_id))
+        for pending in document.pending:
+            original = pending.token.text
+            same = confident.get(original)
+            if same is not None:
+                replacement = same.replacement if " " in same.replacement or original != text[same.start:same.end] else same.replacement
+                evidence = same.evidence
+                document.proposals.append(
+                    _Proposal(pending.token.start, pending.token.end, replacement, same.confidence, same.entity, Reason.CONTEXT, evidence)
+                )
+                continue
+            if not surnames or pending.kind_hint not in (None, "person"):
+                continue
+            best = self._surname_match(pending, surnames)
+            if best is not None:
+                document.proposals.append(best)
+
+    def _surname_match(self, pending: _Pending, surnames: Sequence[tuple[str, int]]) -> _Proposal | None:
+        word = pending.status
+        scored = []
+        for surname, entity_id in surnames:
+            surname_key = "".join(key(w) for w in WORD.findall(surname))
+            if surname_key == word.key or surname_key[:2] != word.key[:2]:
+                continue
+            scored.append((similarity(word.key, surname_key), surname, entity_id))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        sim, surname, entity_id = scored[0]
+        gap = sim - scored[1][0] if len(scored) > 1 else 1.0
+        info = self.index.entity(entity_id)
+        surname_key = "".join(key(w) for w in WORD.findall(surname))
+        from rapidfuzz.distance import Levenshtein
+
+        evidence = Evidence(
+            similarity=sim, weakest=sim, exact_share=0.0,
+            phonetic=_phonetic_agreement(word.key, surname_key),
+            edits=Levenshtein.distance(word.key, surname_key), length=len(surname_key),
+            prominence=info.entity.prominence, derived=1.0, changed_known=0.0,
+            changed_zipf=word.info.zipf, target_zipf=self.index.word(surname_key).zipf,
+            structural=0.0, context=role_support(pending.titles, info.roles),
+            document=1.0, kind_clash=0.0, rival_gap=gap, lowercase=0.0, route="surname",
+        )  # fmt: skip
+        replacement = surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
+        return _Proposal(
+            pending.token.start, pending.token.end, replacement, confidence(evidence), entity_id, Reason.CONTEXT, evidence
+        )
+
+    # ----------------------------------------------------------------------------------
+    # Deciding
+
+    def _decide(self, text: str, proposals: list[_Proposal], threshold: float) -> list[Fix]:
+        """The most confident non-overlapping proposals at or above the threshold."""
+        chosen: list[_Proposal] = []
+        taken: list[tuple[int, int]] = []
+        for proposal in sorted(proposals, key=lambda p: (-p.confidence, p.start, p.end)):
+            if proposal.confidence < threshold:
+                break
+            if any(proposal.start < end and start < proposal.end for start, end in taken):
+                continue
+            chosen.append(proposal)
+            taken.append((proposal.start, proposal.end))
+        chosen = self._widen(chosen, proposals, threshold)
+        fixes = [self._fix(text, proposal) for proposal in sorted(chosen, key=lambda p: p.start)]
+        return fixes
+
+
+    @staticmethod
+    def _widen(chosen: list[_Proposal], proposals: list[_Proposal], threshold: float) -> list[_Proposal]:
+        """Prefer the fix that explains the whole name: "Wwadis Wow Kosiniak Kamisis" as one
+        Kosiniak-Kamysz rather than "Kamisis" alone, when both name the same entity."""
+        result = list(chosen)
+        for i, small in enumerate(result):
+            wider = [
+                p
+                for p in proposals
+                if p.entity == small.entity
+                and p.confidence >= max(threshold, small.confidence - 0.15)
+                and p.start <= small.start
+                and p.end >= small.end
+                and (p.end - p.start) > (small.end - small.start)
+                and not any(
+                    other is not small and p.start < other.end and other.start < p.end for other in result
+                )
+            ]
+            if wider:
+                result[i] = max(wider, key=lambda p: (p.end - p.start, p.confidence))
+        return result
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+
+
+@lru_cache(maxsize=8)
+def _rebuild(files: tuple[Path, ...], lexicons: bool, config: Config) -> Corrector:
+    """The corrector a pickled one stands for; one per process and setting."""
+    return Corrector(Gazetteer(files, lexicons=lexicons), config=config)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of at most ~64 KB that end at a line break (or whitespace) when possible."""
+    start, size = 0, len(text)
+    while start < size:
+        end = min(size, start + _BLOCK_CHARS)
+        if end < size:
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
+            if cut > start:
+                end = cut + 1
+        yield start, end
+        start = end
+
+
+def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignment, i: int) -> str | None:
+    """The separator the spelling puts before the alias words of group `i`."""
+    a0 = alignment.groups[i].alias[0]
+    if a0 == 0:
+        return None
+    return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _phonetic_agreement(left: str, right: str) -> float:
+    """1 when the two share a phonetic code, 0.5 when one metaphone code extends the other."""
+    a, b = set(phonetic_codes(left)), set(phonetic_codes(right))
+    if a & b:
+        return 1.0
+    ma = next((c for c in a if c[0] == "m"), "")
+    mb = next((c for c in b if c[0] == "m"), "")
+    if len(ma) >= 4 and len(mb) >= 4 and (ma.startswith(mb) or mb.startswith(ma)):
+        return 0.5
+    return 0.0
+
+
+def _ocr_prone(word: WordStatus) -> bool:
+    k = word.key
+    return any(ch.isdigit() for ch in k) or "rn" in k or "vv" in k or "cl" in k
+
+
+def _ocr_repaired(word_key: str) -> str:
+    """Undo the digit confusions OCR makes inside words ("0bama" -> "obama")."""
+    if not any(ch.isdigit() for ch in word_key):
+        return word_key
+    return word_key.translate(str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "b"}))
+
+
+def _ocr_explains(words: Sequence[WordStatus], alias_keys: Sequence[str]) -> bool:
+    joined = "".join(w.key for w in words)
+    target = "".join(alias_keys)
+    for wrong, right in _OCR_PAIRS:
+        if wrong in joined and joined.replace(wrong, right) and similarity(joined.replace(wrong, right), target) > similarity(joined, target):
+            return True
+    return False
+
+
+def _urlish(text: str, tokens: Sequence[Token], window: Window) -> bool:
+    """Lower-case words inside an address, handle or path are not names to capitalise."""
+    start = tokens[window.first].start
+    end = tokens[window.last].end
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 2]
+    return bool(before and before in "@/\\_#.:") or bool(_URLISH.match(after))
+
+
+def _last_word(name: str) -> str | None:
+    words = WORD.findall(name)
+    return words[-1] if len(words) > 1 else None

@@ -1,0 +1,479 @@
+"""The compiled gazetteer: every spelling, word and fuzzy key in one read-only SQLite file.
+
+Building it from YAML takes a while at full size, so it is built once and cached, keyed on
+the content of the files it was built from (see `cache.py`). Opening it is instant and costs
+no memory up front: a short `correct()` call touches only the few pages it needs. Candidate
+retrieval never scans the gazetteer: it looks up exact keys, joined keys (case, accents,
+spaces and hyphens removed), and symmetric-delete and phonetic codes of the words of
+prominent entities, then hands the few candidates to the scorer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import NamefixError
+from .schema import EntityRecord, Origin, Role, derived_forms
+from .phonetic import deletes, joined_key, key, phonetic_codes
+from .results import KINDS, Entity
+from .tokens import WORD
+
+__all__ = ["Index", "AliasRow", "TokenInfo", "build_index", "Flag", "FORMAT_VERSION"]
+
+log = logging.getLogger(__name__)
+
+#: Bump whenever the tables or their meaning change: old caches are then rebuilt.
+FORMAT_VERSION = "4"
+#: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
+#: their spellings (and can still be reached by exact, joined or case-only matches).
+FUZZY_MIN_PROMINENCE = 0.45
+#: Words shorter than this get no symmetric-delete keys: one edit of a three-letter word
+#: is another word far too often.
+FUZZY_MIN_LENGTH = 4
+
+
+class Flag:
+    """Bits of `TokenInfo.flags`: what a word is known to be."""
+
+    LOWER_WORD = 1  # a dictionary word in lower case ("turkey", "trump")
+    CAPITAL_WORD = 2  # a dictionary word spelled capitalised ("Turkey")
+    GIVEN = 4  # a real given name
+    SURNAME = 8  # a real surname
+    ALIAS = 16  # a word of some entity's spelling
+    PERSON = 32
+    PLACE = 64
+    ORG = 128
+    DEMONYM = 256
+    OTHER = 512
+    LOWER_IN_ALIAS = 1024  # written in lower case inside a name ("von", "al", "de")
+    TARGET = 2048  # a word of a prominent entity: reachable by fuzzy retrieval
+
+    KNOWN = LOWER_WORD | CAPITAL_WORD | GIVEN | SURNAME | ALIAS
+
+
+_KIND_FLAG = {
+    "person": Flag.PERSON,
+    "place": Flag.PLACE,
+    "org": Flag.ORG,
+    "demonym": Flag.DEMONYM,
+    "other": Flag.OTHER,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """What the gazetteer and lexicons know of one word (by its folded key)."""
+
+    zipf: float  # frequency in English text, Zipf scale (0 when unseen)
+    flags: int
+    prominence: float  # of the most prominent entity whose spelling holds the word
+    alone: float  # of the most prominent entity the word names on its own (0 if none)
+
+
+UNKNOWN = TokenInfo(0.0, 0, 0.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """One spelling of one entity."""
+
+    id: int
+    entity: int
+    text: str
+    joined: str
+    origin: int
+    words: int
+    prominence: float
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """An entity with what the scorer needs beyond `Entity`."""
+
+    entity: Entity
+    surname: str | None
+    roles: tuple[Role, ...]
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE source(id INTEGER PRIMARY KEY, source TEXT, path TEXT);
+CREATE TABLE entity(
+    id INTEGER PRIMARY KEY, ext_id TEXT, name TEXT, kind INTEGER, country TEXT,
+    prominence INTEGER, wikipedia TEXT, surname TEXT, roles TEXT, source INTEGER);
+CREATE TABLE alias(
+    id INTEGER PRIMARY KEY, entity INTEGER, text TEXT, joined TEXT, origin INTEGER,
+    words INTEGER, prominence INTEGER, kind INTEGER);
+CREATE TABLE alias_word(word TEXT, rank INTEGER, alias INTEGER,
+    PRIMARY KEY (word, rank, alias)) WITHOUT ROWID;
+CREATE TABLE word(key TEXT PRIMARY KEY, zipf REAL, flags INTEGER, prominence REAL,
+    alone REAL) WITHOUT ROWID;
+CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT ROWID;
+"""
+_INDEXES = "CREATE INDEX alias_joined ON alias(joined);"
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+#: Multi-word spellings of entities at least this prominent also get fuzzy keys for their
+#: joined form ("Marcorubbio"): a lost space plus a slip is rarer, so only for the famous.
+JOINED_FUZZY_MIN_PROMINENCE = 0.7
+
+
+def _permille(value: float) -> int:
+    return int(round(value * 1000))
+
+
+# --------------------------------------------------------------------------------------
+# Building
+
+
+def build_index(
+    records: Iterable[EntityRecord], destination: Path, meta: dict[str, str] | None = None
+) -> dict[str, int]:
+    """Compile `records` into a new SQLite file.
+
+    Writes to a temporary name and renames it into place, so a crash (or a broken file met
+    half way) never leaves a half-built index behind. Returns counts for reporting.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary)
+    try:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        builder = _Builder(connection)
+        for record in records:
+            builder.add(record)
+        builder.flush()
+        connection.executemany(
+            "INSERT INTO word VALUES (?, ?, ?, ?, ?)",
+            ((w, s[0], int(s[1]), s[2], s[3]) for w, s in builder.words.items()),
+        )
+        fuzzy_rows = builder.write_fuzzy()
+        connection.executescript(_INDEXES)
+        stats = {
+            **{f"entities_{kind}": n for kind, n in builder.counts.items()},
+            "entities": sum(builder.counts.values()),
+            "spellings": builder.alias_id,
+            "words": len(builder.words),
+            "fuzzy_keys": fuzzy_rows,
+        }
+        rows = {"format": FORMAT_VERSION, "complete": "yes", "stats": json.dumps(stats), **(meta or {})}
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
+        connection.commit()
+        connection.execute("VACUUM")
+    except BaseException:
+        connection.close()
+        temporary.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(temporary, destination)
+    return stats
+
+
+class _Builder:
+    """Accumulates rows while records stream past, flushing them in batches."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.words: dict[str, list[float]] = {}  # key -> [zipf, flags, prominence, alone]
+        self.targets: set[str] = set()  # "w<word>" and "j<joined>" keys to fuzz
+        self.counts = {kind: 0 for kind in KINDS}
+        self.sources: dict[tuple[str, str], int] = {}
+        self.alias_id = 0
+        self.entity_id = 0
+        self.entities: list[tuple[object, ...]] = []
+        self.aliases: list[tuple[object, ...]] = []
+        self.alias_words: list[tuple[object, ...]] = []
+
+    def add(self, record: EntityRecord) -> None:
+        entity = record.entity
+        self.entity_id += 1
+        self.counts[entity.kind] += 1
+        source = self.sources.setdefault((record.source, record.path), len(self.sources) + 1)
+        roles = json.dumps([[r.title, r.start, r.end] for r in record.roles]) if record.roles else None
+        self.entities.append(
+            (
+                self.entity_id, entity.id, entity.name, _KIND_CODE[entity.kind], entity.country,
+                _permille(entity.prominence), entity.wikipedia, record.surname, roles, source,
+            )
+        )  # fmt: skip
+        kind_flag = _KIND_FLAG[entity.kind]
+        prominent = entity.prominence >= FUZZY_MIN_PROMINENCE
+        rank = 1000 - _permille(entity.prominence)
+        for text, origin in derived_forms(record):
+            joined = joined_key(text)
+            if not joined:
+                continue
+            self.alias_id += 1
+            tokens = WORD.findall(text)
+            self.aliases.append(
+                (self.alias_id, self.entity_id, text, joined, origin, len(tokens),
+                 _permille(entity.prominence), _KIND_CODE[entity.kind])
+            )  # fmt: skip
+            target = prominent and (origin != Origin.ALIAS or record.alias_targets)
+            flags = Flag.ALIAS | kind_flag | (Flag.TARGET if target else 0)
+            for token in tokens:
+                word = key(token)
+                slot = self.words.get(word)
+                if slot is None:
+                    slot = self.words[word] = [0.0, 0, 0.0, 0.0]
+                slot[1] = int(slot[1]) | flags | (Flag.LOWER_IN_ALIAS if token.islower() else 0)
+                slot[2] = max(slot[2], entity.prominence)
+                if len(tokens) == 1:
+                    slot[3] = max(slot[3], entity.prominence)
+                if target:
+                    self.alias_words.append((word, rank, self.alias_id))
+                    self.targets.add("w" + word)
+            if target and len(tokens) > 1 and entity.prominence >= JOINED_FUZZY_MIN_PROMINENCE:
+                self.targets.add("j" + joined)
+        if len(self.aliases) > 50000:
+            self.flush()
+
+    def flush(self) -> None:
+        for table, rows in (("entity", self.entities), ("alias", self.aliases), ("alias_word", self.alias_words)):
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self.connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+                rows.clear()
+        self.connection.executemany("INSERT OR REPLACE INTO source VALUES (?, ?, ?)", ((i, s, p) for (s, p), i in self.sources.items()))
+
+    def write_fuzzy(self) -> int:
+        """Symmetric-delete and phonetic codes of every target word and joined name."""
+        written = 0
+        batch: list[tuple[str, str]] = []
+        for target in sorted(self.targets):
+            body = target[1:]
+            if len(body) < FUZZY_MIN_LENGTH:
+                continue
+            codes = {"d" + variant for variant in deletes(body)}
+            if target[0] == "w":
+                codes.update(phonetic_codes(body))
+            batch.extend((code, target) for code in codes)
+            if len(batch) > 200000:
+                self.connection.executemany("INSERT OR IGNORE INTO fuzzy VALUES (?, ?)", batch)
+                written += len(batch)
+                batch.clear()
+        self.connection.executemany("INSERT OR IGNORE INTO fuzzy VALUES (?, ?)", batch)
+        return written + len(batch)
+
+
+def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None = None) -> dict[str, int]:
+    """Compile the English word list and the name lists into their own SQLite file.
+
+    Kept apart from the gazetteers so that a user's small gazetteer compiles in
+    milliseconds and every gazetteer shares one compiled lexicon.
+    """
+    words: dict[str, list[float]] = {}  # key -> [zipf, flags]
+    counts: dict[str, int] = {}
+    english = folder / "english.tsv"
+    if english.is_file():
+        n = 0
+        for line in _lines(english):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            word = _fast_key(parts[0])
+            try:
+                zipf = float(parts[1])
+            except ValueError:
+                continue
+            slot = words.setdefault(word, [0.0, 0])
+            slot[0] = max(slot[0], zipf)
+            marks = parts[2] if len(parts) > 2 else ""
+            slot[1] = int(slot[1]) | (Flag.LOWER_WORD if "l" in marks else 0) | (Flag.CAPITAL_WORD if "c" in marks else 0)
+            n += 1
+        counts["english_words"] = n
+    for name, flag in (("given-names.txt", Flag.GIVEN), ("surnames.txt", Flag.SURNAME)):
+        path = folder / name
+        if path.is_file():
+            n = 0
+            for line in _lines(path):
+                slot = words.setdefault(_fast_key(line), [0.0, 0])
+                slot[1] = int(slot[1]) | flag
+                n += 1
+            counts[name.split(".")[0].replace("-", "_")] = n
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary)
+    try:
+        connection.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf REAL, flags INTEGER) WITHOUT ROWID;"
+        )
+        connection.executemany("INSERT INTO lexeme VALUES (?, ?, ?)", ((w, z, int(f)) for w, (z, f) in words.items()))
+        rows = {"format": FORMAT_VERSION, "complete": "yes", "stats": json.dumps(counts), **(meta or {})}
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
+        connection.commit()
+    except BaseException:
+        connection.close()
+        temporary.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(temporary, destination)
+    return counts
+
+
+def _fast_key(word: str) -> str:
+    return word if word.isascii() and word.islower() else key(word)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+
+
+def _alias_row(row: tuple[object, ...]) -> AliasRow:
+    number, entity, text, joined, origin, words, prominence, kind = row
+    return AliasRow(number, entity, text, joined, origin, words, prominence / 1000, KINDS[kind])  # type: ignore[arg-type, operator, index]
+
+
+class Index:
+    """Read-only lookups into a compiled gazetteer; safe to share between threads.
+
+    Each thread (and each process after a fork) gets its own SQLite connection; answers
+    are memoised, so a word seen before costs one dictionary probe.
+    """
+
+    def __init__(self, path: Path, lexicon: Path | None = None) -> None:
+        self.path = path
+        self.lexicon = lexicon
+        self._local = threading.local()
+        connection = self._connection()
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise NamefixError(f"the compiled gazetteer {path} is unreadable: {exc}") from exc
+        if meta.get("format") != FORMAT_VERSION or meta.get("complete") != "yes":
+            raise NamefixError(f"the compiled gazetteer {path} is stale or incomplete")
+        self.meta = meta
+        self.stats: dict[str, int] = json.loads(meta.get("stats", "{}"))
+        if lexicon is not None:
+            try:
+                lexicon_meta = dict(connection.execute("SELECT key, value FROM lexicon.meta").fetchall())
+            except sqlite3.DatabaseError as exc:
+                raise NamefixError(f"the compiled lexicon {lexicon} is unreadable: {exc}") from exc
+            if lexicon_meta.get("format") != FORMAT_VERSION or lexicon_meta.get("complete") != "yes":
+                raise NamefixError(f"the compiled lexicon {lexicon} is stale or incomplete")
+            self.stats.update(json.loads(lexicon_meta.get("stats", "{}")))
+        self.word = lru_cache(maxsize=200_000)(self._word)
+        self.aliases_by_joined = lru_cache(maxsize=100_000)(self._aliases_by_joined)
+        self.aliases_with_word = lru_cache(maxsize=50_000)(self._aliases_with_word)
+        self.fuzzy_targets = lru_cache(maxsize=50_000)(self._fuzzy_targets)
+        self.entity = lru_cache(maxsize=50_000)(self._entity)
+
+    def _connection(self) -> sqlite3.Connection:
+        local = self._local
+        if getattr(local, "pid", None) != os.getpid():
+            uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            if self.lexicon is not None:
+                lexicon_uri = f"{self.lexicon.resolve().as_uri()}?mode=ro&immutable=1"
+                connection.execute("ATTACH DATABASE ? AS lexicon", (lexicon_uri,))
+            local.connection = connection
+            local.pid = os.getpid()
+        connection: sqlite3.Connection = local.connection
+        return connection
+
+    def _query(self, sql: str, parameters: Sequence[object]) -> list[tuple[object, ...]]:
+        try:
+            return self._connection().execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise NamefixError(
+                f"the compiled gazetteer {self.path} is damaged ({exc}); delete it and it "
+                "will be rebuilt"
+            ) from exc
+
+    def _word(self, word_key: str) -> TokenInfo:
+        rows = self._query("SELECT zipf, flags, prominence, alone FROM word WHERE key = ?", (word_key,))
+        zipf, flags, prominence, alone = rows[0] if rows else (0.0, 0, 0.0, 0.0)
+        if self.lexicon is not None:
+            extra = self._query("SELECT zipf, flags FROM lexicon.lexeme WHERE key = ?", (word_key,))
+            if extra:
+                zipf, flags = extra[0][0], int(flags) | int(extra[0][1])  # type: ignore[call-overload]
+        if not flags and not zipf:
+            return UNKNOWN
+        return TokenInfo(float(zipf), int(flags), float(prominence), float(alone))  # type: ignore[arg-type]
+
+    def _aliases_by_joined(self, joined: str) -> tuple[AliasRow, ...]:
+        rows = self._query(
+            "SELECT id, entity, text, joined, origin, words, prominence, kind FROM alias "
+            "WHERE joined = ? ORDER BY prominence DESC LIMIT 50",
+            (joined,),
+        )
+        return tuple(_alias_row(row) for row in rows)
+
+    def _aliases_with_word(self, word_key: str, limit: int = 300) -> tuple[AliasRow, ...]:
+        rows = self._query(
+            "SELECT a.id, a.entity, a.text, a.joined, a.origin, a.words, a.prominence, a.kind "
+            "FROM alias_word w JOIN alias a ON a.id = w.alias WHERE w.word = ? "
+            "ORDER BY w.rank LIMIT ?",
+            (word_key, limit),
+        )
+        return tuple(_alias_row(row) for row in rows)
+
+    def _fuzzy_targets(self, codes: tuple[str, ...]) -> tuple[str, ...]:
+        if not codes:
+            return ()
+        marks = ", ".join("?" * len(codes))
+        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({marks})", codes)  # noqa: S608
+        return tuple(sorted(str(row[0]) for row in rows))
+
+    def _entity(self, entity_id: int) -> EntityInfo:
+        rows = self._query(
+            "SELECT ext_id, name, kind, country, prominence, wikipedia, surname, roles "
+            "FROM entity WHERE id = ?",
+            (entity_id,),
+        )
+        ext_id, name, kind, country, prominence, wikipedia, surname, roles = rows[0]
+        entity = Entity(str(ext_id), str(name), KINDS[kind], country, prominence / 1000, wikipedia)  # type: ignore[arg-type, index, operator]
+        parsed = tuple(Role(*role) for role in json.loads(roles)) if roles else ()  # type: ignore[arg-type]
+        return EntityInfo(entity, surname, parsed)  # type: ignore[arg-type]
+
+    def records(self) -> Iterator[EntityRecord]:
+        """Every entity as it was loaded, in load order."""
+        connection = self._connection()
+        sources = {i: (src, path) for i, src, path in connection.execute("SELECT id, source, path FROM source")}
+        aliases = connection.execute(
+            "SELECT entity, text FROM alias WHERE origin = ? ORDER BY entity, id", (Origin.ALIAS,)
+        )
+        pending = next(aliases, None)
+        cursor = connection.execute(
+            "SELECT id, ext_id, name, kind, country, prominence, wikipedia, surname, roles, source "
+            "FROM entity ORDER BY id"
+        )
+        for row in cursor:
+            number, ext_id, name, kind, country, prominence, wikipedia, surname, roles, source = row
+            own: list[str] = []
+            while pending is not None and pending[0] <= number:
+                if pending[0] == number:
+                    own.append(pending[1])
+                pending = next(aliases, None)
+            src, path = sources[source]
+            yield EntityRecord(
+                Entity(ext_id, name, KINDS[kind], country, prominence / 1000, wikipedia),
+                tuple(own),
+                surname,
+                tuple(Role(*role) for role in json.loads(roles)) if roles else (),
+                src,
+                path,
+            )
+
+    def __len__(self) -> int:
+        return int(self.stats.get("entities", 0))

@@ -1,0 +1,162 @@
+"""Which known spellings a window of words could be: retrieval, then word-by-word alignment.
+
+Retrieval asks the index a handful of exact questions (never scanning the gazetteer):
+the window's joined key ("marcorubio"), the spellings that contain one of its intact name
+words ("Zelensky" in "Voldimi Zelensky"), and the symmetric-delete and phonetic codes of
+its unknown words. Alignment then pairs the window's words with the candidate's words,
+allowing one word split in two ("Wwadis Wow" ~ "Władysław") or two run together
+("Marcorubio" ~ "Marco Rubio"), so first name and surname are judged separately.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from .index import AliasRow, Flag, Index
+from .mentions import WordStatus
+from .phonetic import deletes, joined_key, key, phonetic_codes
+from .tokens import WORD
+
+__all__ = ["Group", "Alignment", "retrieve", "align", "similarity", "alias_words"]
+
+#: Most spellings fetched per intact anchor word, most prominent first.
+_ANCHOR_LIMIT = 120
+#: Most spellings fetched per fuzzy target word.
+_TARGET_LIMIT = 40
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two folded strings are, in [0, 1]: edit distance and Jaro–Winkler blended.
+
+    Levenshtein alone is harsh on long names with a few slips; Jaro–Winkler alone is
+    lenient with short ones and rewards a shared start, as people's misspellings keep.
+    """
+    if a == b:
+        return 1.0
+    return 0.5 * Levenshtein.normalized_similarity(a, b) + 0.5 * JaroWinkler.similarity(a, b)
+
+
+@lru_cache(maxsize=100_000)
+def alias_words(text: str) -> tuple[str, ...]:
+    """The folded words of a spelling."""
+    return tuple(key(word) for word in WORD.findall(text))
+
+
+def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
+    """Candidate spellings for a window of words, keyed by spelling id."""
+    found: dict[int, AliasRow] = {}
+    joined = "".join(word.key for word in words)
+    for row in index.aliases_by_joined(joined):
+        found[row.id] = row
+    span = len(words)
+    for word in words:
+        if word.suspicious and len(word.key) >= 4:
+            for target in _fuzzy_targets(index, word.key):
+                _add_target(index, target, span, found)
+        elif word.known and word.info.flags & Flag.TARGET and not word.info.flags & Flag.LOWER_WORD:
+            if span > 1:
+                for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
+                    if abs(row.words - span) <= 1:
+                        found.setdefault(row.id, row)
+    if span > 1 and len(joined) >= 6:  # a whole name with slips and its spaces lost
+        for target in _fuzzy_targets(index, joined):
+            if target[0] == "j":
+                for row in index.aliases_by_joined(target[1:]):
+                    found.setdefault(row.id, row)
+    return found
+
+
+def _fuzzy_targets(index: Index, word_key: str) -> tuple[str, ...]:
+    codes = tuple(sorted({"d" + variant for variant in deletes(word_key)} | set(phonetic_codes(word_key))))
+    return index.fuzzy_targets(codes)
+
+
+def _add_target(index: Index, target: str, span: int, found: dict[int, AliasRow]) -> None:
+    if target[0] == "j":
+        for row in index.aliases_by_joined(target[1:]):
+            found.setdefault(row.id, row)
+        return
+    for row in index.aliases_with_word(target[1:], _TARGET_LIMIT):
+        if abs(row.words - span) <= 1 or row.words == 1:
+            found.setdefault(row.id, row)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Mention words `mention[0]..mention[1]` (relative, inclusive) ~ alias words likewise."""
+
+    mention: tuple[int, int]
+    alias: tuple[int, int]
+    similarity: float
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    groups: tuple[Group, ...]
+    score: float  # similarity weighted by the length of the alias words, in [0, 1]
+
+    @property
+    def exact_share(self) -> float:
+        return sum(g.exact for g in self.groups) / len(self.groups)
+
+    @property
+    def weakest(self) -> float:
+        return min(g.similarity for g in self.groups)
+
+    @property
+    def merges(self) -> int:
+        """Groups that join or split words: evidence of a lost or stray space."""
+        return sum(
+            (g.mention[0] != g.mention[1]) or (g.alias[0] != g.alias[1]) for g in self.groups
+        )
+
+
+_SHAPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+#: Least similarity for a group that joins or splits words.
+_MERGE_MIN = 0.85
+
+
+def align(mention: Sequence[str], alias: Sequence[str]) -> Alignment | None:
+    """Best monotone pairing of mention words with alias words (dynamic programming).
+
+    Each step pairs 1 word with 1, or joins up to three on one side; the score weighs each
+    pair's similarity by its alias length so that the surname counts more than "JD".
+    """
+    k, n = len(mention), len(alias)
+    if not k or not n or k > 3 * n or n > 3 * k:
+        return None
+    total = sum(len(word) for word in alias) or 1
+    best: dict[tuple[int, int], tuple[float, tuple[Group, ...]]] = {(0, 0): (0.0, ())}
+    for i in range(k + 1):
+        for j in range(n + 1):
+            state = best.get((i, j))
+            if state is None:
+                continue
+            value, groups = state
+            for di, dj in _SHAPES:
+                if i + di > k or j + dj > n:
+                    continue
+                left = "".join(mention[i : i + di])
+                right = "".join(alias[j : j + dj])
+                sim = similarity(left, right)
+                if (di > 1 or dj > 1) and sim < _MERGE_MIN and left != right:
+                    continue  # joining words is only believable when the letters agree
+                weight = len(right) / total
+                group = Group((i, i + di - 1), (j, j + dj - 1), sim, left == right)
+                candidate = (value + sim * weight, (*groups, group))
+                current = best.get((i + di, j + dj))
+                if current is None or candidate[0] > current[0]:
+                    best[(i + di, j + dj)] = candidate
+    final = best.get((k, n))
+    if final is None:
+        return None
+    return Alignment(final[1], final[0])
+
+
+def window_key(words: Sequence[WordStatus]) -> str:
+    return joined_key("".join(word.key for word in words))
