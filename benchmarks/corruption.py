@@ -274,16 +274,29 @@ def _mt_word(word: str, rng: random.Random) -> str | None:
     if len(new) >= 4:
         keep = max(3, round(len(new) * rng.uniform(0.6, 0.85)))
         new = new[:keep] + rng.choice(_MT_ENDINGS)
-    new = new.replace("y", "i") if rng.random() < 0.3 else new
+    new = new[:2] + new[2:].replace("y", "i") if rng.random() < 0.3 else new
     return new if new.lower() != word.lower() else None
 
 
 def machine_translation(name: str, rng: random.Random) -> str | None:
-    """Truncation and respelling by a translation engine: "Hegseth" -> "Hegses"."""
+    """Truncation and respelling by a translation engine: "Hegseth" -> "Hegses".
+
+    Each long word is garbled with even odds (at least one is), and a hyphen may become a
+    space, as in the sample's "Wwadis Wow Kosiniak Kamisis".
+    """
     if "-" in name and rng.random() < 0.5:
-        name_spaced = name.replace("-", " ")
-        return _replace_word(name_spaced, rng, _mt_word, min_length=4) or name_spaced
-    return _replace_word(name, rng, _mt_word, min_length=4)
+        name = name.replace("-", " ")
+    words = _words(name, min_length=4)
+    if not words:
+        return None
+    chosen = [span for span in words if rng.random() < 0.5] or [rng.choice(words)]
+    pieces, position = [], 0
+    for start, end in chosen:
+        new = _mt_word(name[start:end], rng)
+        pieces += [name[position:start], new if new is not None else name[start:end]]
+        position = end
+    garbled = "".join(pieces) + name[position:]
+    return garbled if garbled.lower() != name.lower() else None
 
 
 def case_loss(name: str, rng: random.Random) -> str | None:
@@ -320,12 +333,15 @@ def first_name_garbled(name: str, rng: random.Random) -> str | None:
     return None
 
 
+#: Letters NFKD does not take apart, with their plain ASCII spelling.
+_ASCII = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
+          "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th"}  # fmt: skip
+
+
 def accents_dropped(name: str, rng: random.Random | None = None) -> str | None:
     """The name in plain ASCII letters: a valid spelling, not an error ("Lech Walesa")."""
     decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(_MT_LOOKALIKES.get(c, c) for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("ł", "l").replace("Ł", "L")
-    plain = unicodedata.normalize("NFC", plain)
+    plain = "".join(_ASCII.get(c, c) for c in decomposed if not unicodedata.combining(c))
     return plain if plain != unicodedata.normalize("NFC", name) else None
 
 

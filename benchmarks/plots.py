@@ -11,11 +11,25 @@ from .report import Results
 __all__ = ["draw_all"]
 
 
+def _colour(results: Results, system: str) -> str:
+    """The same colour for a system in every figure."""
+    names = list(
+        dict.fromkeys([*results.systems, *(t.system for t in (results.speed or {}).get("throughput", []))])
+    )
+    return f"C{names.index(system) % 10}" if system in names else "C9"
+
+
 def _pr_curve(plt: Any, results: Results, path: Path) -> bool:
     curve = [p for p in results.pooled_curve("namefix") if p.precision is not None]
     figure, axes = plt.subplots(figsize=(5.5, 4.5))
     if curve:
-        axes.plot([p.recall for p in curve], [p.precision for p in curve], marker=".", label="namefix")
+        axes.plot(
+            [p.recall for p in curve],
+            [p.precision for p in curve],
+            marker=".",
+            label="namefix",
+            color=_colour(results, "namefix"),
+        )
         default = min(curve, key=lambda p: abs(p.threshold - results.threshold))
         axes.scatter(
             [default.recall],
@@ -29,7 +43,7 @@ def _pr_curve(plt: Any, results: Results, path: Path) -> bool:
     for system in results.systems:
         tally = results.pooled_errors(system)
         if system != "namefix" and tally.precision is not None:
-            axes.scatter([tally.recall], [tally.precision], label=system)
+            axes.scatter([tally.recall], [tally.precision], label=system, color=_colour(results, system))
     axes.set(
         xlabel="recall",
         ylabel="precision",
@@ -83,7 +97,8 @@ def _by_size(plt: Any, results: Results, path: Path, value: str, ylabel: str, ti
             if t.system == system and getattr(t, value) is not None
         )
         if points:
-            axes.plot([x for x, _ in points], [y for _, y in points], marker="o", label=system)
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            axes.plot(xs, ys, marker="o", label=system, color=_colour(results, system))
             drawn = True
     if value == "mb_per_second":
         axes.axhline(results.speed["floor_mb_per_second"], color="grey", linestyle="--", label="floor")

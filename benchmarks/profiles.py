@@ -36,6 +36,8 @@ class Profile:
     entities_per_kind: int
     #: Most text any peer gets per dataset (on top of its own cap); None: no cap.
     peer_max_chars: int | None
+    #: Most text a slow peer (one with its own cap: hunspell, spaczz) gets per dataset.
+    slow_peer_max_chars: int | None
     #: Size of the speed corpus in bytes.
     speed_bytes: int
     #: Seconds each system may spend on the speed corpus at one gazetteer size.
@@ -60,6 +62,7 @@ FULL_RUN = Profile(
     broken_per_document=8,
     entities_per_kind=60,
     peer_max_chars=None,
+    slow_peer_max_chars=None,
     speed_bytes=1_000_000,
     speed_budget=30.0,
     sizes=(10_000, 100_000, FULL, 1_000_000),
@@ -77,6 +80,7 @@ QUICK_RUN = Profile(
     broken_per_document=4,
     entities_per_kind=8,
     peer_max_chars=12_000,
+    slow_peer_max_chars=3_000,
     speed_bytes=200_000,
     speed_budget=3.0,
     sizes=(FULL,),

@@ -383,15 +383,15 @@ def _speed(results: Results) -> str:
     cold = speed["cold_start"]
     if cold:
         first = (
-            f"first run with an empty cache {cold.cold_build_seconds:.3f} s"
+            f"first run with an empty cache {cold.cold_build_seconds:.3f} s; cache on disk: "
+            f"{cold.cache_files} files, {cold.cache_megabytes:.1f} MB"
             if cold.cold_build_seconds is not None
-            else "cold build not measured in this profile"
+            else "cold build and cache size not measured in this profile"
         )
         parts += [
             f"Cold start (`python -c \"import namefix; namefix.correct('…')\"` minus `python -c pass`, "
             f"median of {cold.runs}): {cold.warm_seconds:.3f} s with the compiled cache present "
-            f"(bare interpreter {cold.bare_seconds:.3f} s); {first}; cache on disk: "
-            f"{cold.cache_files} files, {cold.cache_megabytes:.1f} MB.",
+            f"(bare interpreter {cold.bare_seconds:.3f} s); {first}.",
             "",
         ]
     scaling = speed["correct_many"]
@@ -459,13 +459,9 @@ def _targets(results: Results) -> str:
                 verdict(cold.warm_seconds <= 0.3),
             ]
         )
-        rows.append(
-            [
-                "compiled cache <= 100 MB on disk",
-                f"{cold.cache_megabytes:.1f} MB",
-                verdict(cold.cache_megabytes <= 100),
-            ]
-        )
+        if cold.cache_megabytes is not None:
+            size = cold.cache_megabytes
+            rows.append(["compiled cache <= 100 MB on disk", f"{size:.1f} MB", verdict(size <= 100)])
     if full and full.peak_rss_mb:
         rows.append(
             [

@@ -196,12 +196,17 @@ def choose_systems(options: Options, notes: list[str]) -> list[SystemFactory]:
 
 
 def _cap(factory: SystemFactory, profile: Profile) -> int | None:
-    """The most text per dataset a system gets in this profile (None: everything)."""
+    """The most text per dataset a system gets in this profile (None: everything).
+
+    Slow peers carry their own cap; a quick run shrinks it to `profile.slow_peer_max_chars`.
+    """
     if factory.name == "namefix":
         return None
-    if factory.max_chars and profile.peer_max_chars:
-        return min(factory.max_chars // 4, profile.peer_max_chars)
-    return factory.max_chars or profile.peer_max_chars
+    caps = [factory.max_chars, profile.peer_max_chars]
+    if factory.max_chars is not None:
+        caps.append(profile.slow_peer_max_chars)
+    known = [cap for cap in caps if cap is not None]
+    return min(known) if known else None
 
 
 @dataclass

@@ -130,15 +130,20 @@ class Corpus:
 def repeat_to(
     clean_texts: Sequence[str], other_texts: Sequence[str], min_bytes: int
 ) -> list[dict[str, object]]:
-    """Documents repeated until they add up to `min_bytes`; `clean` marks correctly spelled
-    ones (their fixes are false fixes)."""
+    """The documents in order, over and over, until they add up to `min_bytes`; `clean`
+    marks correctly spelled ones (their fixes are false fixes)."""
     once = [{"text": t, "clean": True} for t in clean_texts] + [
         {"text": t, "clean": False} for t in other_texts
     ]
-    size = corpus_bytes(once)
-    if not size:
+    if not corpus_bytes(once):
         raise ValueError("no text to build the speed corpus from")
-    return once * -(-min_bytes // size)
+    corpus: list[dict[str, object]] = []
+    size = 0
+    while size < min_bytes:
+        document = once[len(corpus) % len(once)]
+        corpus.append(document)
+        size += len(str(document["text"]).encode("utf-8"))
+    return corpus
 
 
 def corpus_bytes(corpus: Iterable[dict[str, object]]) -> int:
@@ -251,14 +256,18 @@ def namefix_throughput(setup: GazetteerSetup, size: str, corpus: Corpus, cold_bu
 
 @dataclass(frozen=True, slots=True)
 class ColdStart:
-    """Start-up cost: `python -c "import namefix; namefix.correct(...)"` minus `python -c pass`."""
+    """Start-up cost: `python -c "import namefix; namefix.correct(...)"` minus `python -c pass`.
+
+    The cold build and the cache's size on disk are measured only with a fresh cache
+    directory (None otherwise: the usual cache may hold other gazetteers' indexes too).
+    """
 
     runs: int
     bare_seconds: float
     warm_seconds: float  # median over runs with the compiled cache present, minus bare
     cold_build_seconds: float | None  # the first run, with an empty cache directory, minus bare
-    cache_files: int
-    cache_megabytes: float
+    cache_files: int | None
+    cache_megabytes: float | None
 
 
 def _time_python(code: str, env: dict[str, str]) -> float:
@@ -279,18 +288,10 @@ def cold_start(runs: int, workdir: Path, cold_build: bool) -> ColdStart:
     first = _time_python(code, env)
     warm = statistics.median(_time_python(code, env) for _ in range(runs))
     if not cold_build:
-        import namefix.cache
-
-        cache_dir = namefix.cache.cache_dir()
+        return ColdStart(runs, bare, warm - bare, None, None, None)
     files = [p for p in cache_dir.rglob("*") if p.is_file()]
-    return ColdStart(
-        runs,
-        bare,
-        warm - bare,
-        first - bare,
-        len(files),
-        sum(p.stat().st_size for p in files) / MEGABYTE,
-    )
+    size = sum(p.stat().st_size for p in files) / MEGABYTE
+    return ColdStart(runs, bare, warm - bare, first - bare, len(files), size)
 
 
 def correct_many_scaling(texts: Sequence[str], jobs: Sequence[int]) -> list[dict[str, float]] | str:

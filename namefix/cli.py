@@ -206,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `namefix` with `argv` (default: the process arguments); return the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["gazetteer"]:
-        return _gazetteer_main(arguments[1:])
+        with _notes(quiet=False):
+            return _gazetteer_main(arguments[1:])
     parser = build_parser()
     args = _parse(parser, arguments)
     if isinstance(args, int):

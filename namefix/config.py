@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .results import KINDS
+from .weights import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["Config", "DEFAULT_MIN_CONFIDENCE"]
 
-#: Chosen on the benchmark's dev data for precision (see benchmarks/REPORT.md).
-DEFAULT_MIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ spliced into the untouched original; text outside them is never rebuilt.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,12 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import OSA
+
 from .config import Config
 from .context import expected_kind, role_support, title_words_before
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .index import AliasRow, Flag, Index, TokenInfo
-from .matching import Alignment, align, alias_words, retrieve, similarity
-from .mentions import WordStatus, Window, classify_word, glued_splits, windows
+from .matching import Alignment, align, alias_words, ocr_readings, retrieve, retrieve_joined, similarity
+from .mentions import NAME_CONNECTORS, WordStatus, Window, classify_word, glued_splits, windows
 from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
 from .schema import Origin
@@ -36,7 +39,6 @@ _BLOCK_CHARS = 1 << 16
 _MAX_WORD = 40
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
-_OCR_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("0", "o"), ("1", "l"), ("1", "i"), ("5", "s"), ("8", "b"), ("6", "b"))  # fmt: skip
 _URLISH = re.compile(r"[@/\\_#.:]\S")
 
 
@@ -173,27 +175,25 @@ class Corrector:
         status = self._status
         tokens = [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
         statuses = [status(token.text) for token in tokens]
-        if not any(s.suspicious or s.lower_name for s in statuses):
-            self._note_anchors(tokens, statuses, document)
-            return
         self._note_anchors(tokens, statuses, document)
-        explained: set[int] = set()
+        glued: dict[int, _Proposal] = {}
+        for i, word in enumerate(statuses):
+            if word.suspicious and word.strength == 0.0 and len(word.key) >= 5 and word.info.zipf < 1.0:
+                proposal = self._glued(text, tokens, i)
+                if proposal is not None:
+                    glued[i] = proposal
+                    document.glued.append(proposal)
+        explained: set[int] = set(glued)
         for window in windows(text, tokens, statuses, self.config.max_mention_words):
             if window.mode == "lower" and _urlish(text, tokens, window):
                 continue
-            for proposal in self._propose(text, tokens, statuses, window):
+            splittable = window.first == window.last and window.first in glued
+            for proposal in self._propose(text, tokens, statuses, window, splittable):
                 document.proposals.append(proposal)
                 if proposal.confidence >= 0.3:
                     explained.update(range(window.first, window.last + 1))
         for i, (token, word) in enumerate(zip(tokens, statuses)):
-            if not word.suspicious or not word.namelike:
-                continue
-            if word.shape != LOWER and any(ch.isupper() for ch in token.text[1:]):
-                proposal = self._glued(text, token, word, statuses, i)
-                if proposal is not None:
-                    document.glued.append(proposal)
-                    explained.add(i)
-            if i not in explained and len(word.key) >= 4:
+            if word.suspicious and word.namelike and i not in explained and len(word.key) >= 4:
                 document.pending.append(
                     _Pending(token, word, expected_kind(statuses, i), tuple(title_words_before(statuses, i)))
                 )
@@ -203,7 +203,7 @@ class Corrector:
         if not self.config.use_document:
             return
         for i, word in enumerate(statuses):
-            if word.namelike and word.known and word.info.alone >= 0.45:
+            if word.namelike and word.strength == 1.0:
                 document.name_words.add(word.key)
             if i and word.namelike and word.info.flags & Flag.PERSON and word.info.flags & Flag.TARGET:
                 previous = statuses[i - 1]
@@ -216,12 +216,20 @@ class Corrector:
     # Candidates for one window
 
     def _propose(
-        self, text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], window: Window
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        statuses: Sequence[WordStatus],
+        window: Window,
+        splittable: bool = False,
     ) -> list[_Proposal]:
         words = statuses[window.first : window.last + 1]
-        mention = [_ocr_repaired(word.key) if _ocr_prone(word) else word.key for word in words]
+        mention = [word.key for word in words]
+        ocr = any(_ocr_prone(word) for word in words)
         if window.mode == "lower":  # only whole names with the case lost: "jd vance"
             candidates = {row.id: row for row in self.index.aliases_by_joined("".join(mention))}
+        elif window.mode == "known":  # valid words only: the joined letters must be close
+            candidates = retrieve_joined(self.index, "".join(mention))
         else:
             candidates = retrieve(self.index, words)
         if not candidates:
@@ -231,13 +239,13 @@ class Corrector:
         for row in candidates.values():
             if row.kind not in kinds:
                 continue
-            alignment = align(mention, alias_words(row.text))
+            alignment = align(mention, alias_words(row.text), readings=ocr)
             if alignment is None or alignment.score < _MIN_ALIGNMENT:
                 continue
             if alignment.exact_share == 1.0 and alignment.merges == 0 and window.mode != "lower":
                 return []  # the window already is a valid spelling
-            if window.mode == "split" and (alignment.merges == 0 or alignment.score < 0.9):
-                continue  # "Zelen sky" must join into the name, nearly letter for letter
+            if window.mode == "split" and not _split_helps(mention, alias_words(row.text), alignment):
+                continue  # "Zelen sky" must join into the name; "Hegseht flew" must not
             scored.append((alignment.score, row, alignment))
         if not scored:
             return []
@@ -253,6 +261,9 @@ class Corrector:
             span_start, span_end, replacement = built
             if best is None:
                 best = self._evaluate(text, tokens, statuses, window, row, alignment, span_start, span_end, replacement)
+                if splittable and best.evidence is not None:
+                    best.evidence = dataclasses.replace(best.evidence, splittable=1.0)
+                    best.confidence = confidence(best.evidence)
                 best_score, best_folded = score, joined_key(replacement)
             elif row.entity != best.entity and joined_key(replacement) != best_folded:
                 rival_score = score  # the best reading that names something else
@@ -287,6 +298,11 @@ class Corrector:
                 parts.append((start, end, original, False))
                 continue
             new = alias_text.upper() if upper_window and len(alias_text) > 1 else alias_text
+            if not lower_window and original[:1].isupper() and new[:1].islower() and key(new) not in NAME_CONNECTORS:
+                new = new[:1].upper() + new[1:]  # "Chiang Kai Schek" -> "Shek", as the text writes it
+            if group.merges_words and self._valid_segmentation(original, alias_text):
+                parts.append((start, end, original, False))  # "Viet Nam" for "Vietnam": both valid
+                continue
             parts.append((start, end, new, new != original))
         if not any(changed for *_, changed in parts):
             return None
@@ -305,6 +321,13 @@ class Corrector:
         if replacement == text[span_start:span_end]:
             return None
         return span_start, span_end, replacement
+
+    def _valid_segmentation(self, original: str, alias_text: str) -> bool:
+        """Whether `original` is itself a listed spelling with the same letters as `alias_text`."""
+        folded = [key(word) for word in WORD.findall(original)]
+        if joined_key(original) != joined_key(alias_text):
+            return False
+        return any(alias_words(row.text) == tuple(folded) for row in self.index.aliases_by_joined(joined_key(original)))
 
     def _evaluate(
         self,
@@ -331,7 +354,7 @@ class Corrector:
             changed_words.extend(members)
             for word in members:
                 if word.known and not word.lower_name:
-                    changed_known = max(changed_known, 1.0 if len(members) == 1 else 0.5)
+                    changed_known = max(changed_known, word.strength * (1.0 if len(members) == 1 else 0.5))
                 changed_zipf = max(changed_zipf, word.info.zipf if len(members) == 1 else 0.0)
         target_zipf = max((self.index.word(k).zipf for k in alias_keys), default=0.0)
         joined_mention = "".join(w.key for w in words)
@@ -346,9 +369,7 @@ class Corrector:
             phonetic = min(phonetic, _phonetic_agreement(left, right))
         if not changed_groups:
             phonetic = 1.0
-        from rapidfuzz.distance import Levenshtein
-
-        edits = Levenshtein.distance(joined_mention, joined_alias)
+        edits = OSA.distance(joined_mention, joined_alias)
         titles = title_words_before(statuses, window.first) if self.config.use_context else []
         context = role_support(titles, info.roles) if info.entity.kind == "person" else 0.0
         hint = expected_kind(statuses, window.first) if self.config.use_context else None
@@ -382,7 +403,7 @@ class Corrector:
             kind_clash=kind_clash,
             rival_gap=1.0,
             lowercase=1.0 if window.mode == "lower" else 0.0,
-            route="joined" if joined_single else "window",
+            route="joined" if joined_single else "known" if window.mode == "known" else "window",
             anchor=anchor,
             unexplained=unexplained,
         )
@@ -399,61 +420,89 @@ class Corrector:
     # ----------------------------------------------------------------------------------
     # Glued words: "JournalVance", "NATOsecurity"
 
-    def _glued(
-        self, text: str, token: Token, word: WordStatus, statuses: Sequence[WordStatus], i: int
-    ) -> _Proposal | None:
-        if word.info.zipf >= 1.0:
-            return None  # seen in real text as one word: a brand, not an accident
+    def _glued(self, text: str, tokens: Sequence[Token], i: int) -> _Proposal | None:
+        """A name run into a neighbouring word: "JournalVance", "NATOsecurity",
+        "Obamasaid", "onTuesdayNetanyahu", "inUnited States". Every part must be a valid word
+        and one of them part of a name; the evidence says how the word was cut (at a change of
+        case or not), whether a part completes a name with the words next to it ("Wall Street
+        Journal" + "Vance"), and how common the other parts are."""
+        token = tokens[i]
+        word = self._status(token.text)
         best: _Proposal | None = None
-        for left, right in glued_splits(token.text):
-            parts = [left, right]
-            # split further at the next seams: "onTuesdayNetanyahu"
-            expanded: list[str] = []
-            for part in parts:
-                more = glued_splits(part)
-                expanded.extend(more[0] if more and part is right else [part])
-            parts = expanded if all(len(p) >= 2 for p in expanded) else parts
-            infos = [self._status(p) for p in parts]
-            if any(len(p) < 2 or not s.known for p, s in zip(parts, infos)):
+        for parts, seam in glued_splits(token.text):
+            infos = [self._status(part) for part in parts]
+            if any(info.strength < 1.0 for info in infos):
                 continue
-            named = [
-                (s.info.alone, self.index.aliases_by_joined(s.key), p)
-                for p, s in zip(parts, infos)
-                if s.namelike and s.info.flags & Flag.TARGET and s.info.alone >= 0.45
-            ]
-            if not named:
+            named = self._glued_name(text, tokens, i, parts, infos)
+            if named is None:
                 continue
-            prominence, rows, named_part = max(named, key=lambda item: item[0])
-            if not rows:
-                continue
-            others_plain = all(
-                s.info.flags & (Flag.LOWER_WORD | Flag.CAPITAL_WORD | Flag.ALIAS) for s in infos
-            )
+            entity, prominence, name_part, completes = named
+            common = min((info.info.zipf for info in infos if info is not name_part), default=0.0)
             evidence = Evidence(
                 similarity=1.0, weakest=1.0, exact_share=1.0, phonetic=1.0, edits=0,
                 length=len(word.key), prominence=prominence, derived=0.0,
-                changed_known=0.0, changed_zipf=word.info.zipf, target_zipf=3.0,
-                structural=1.0 if others_plain else 0.5, context=0.0, document=0.0,
+                changed_known=0.0, changed_zipf=word.info.zipf, target_zipf=common,
+                structural=1.0 if seam else 0.0, context=0.0, document=0.0,
                 kind_clash=0.0, rival_gap=1.0, lowercase=0.0, route="glued",
+                completes=completes, camel=1.0 if all(p[:1].isupper() for p in parts) else 0.0,
             )  # fmt: skip
             proposal = _Proposal(
-                token.start, token.end, " ".join(parts), confidence(evidence), rows[0].entity, Reason.GLUED, evidence
+                token.start, token.end, " ".join(parts), confidence(evidence), entity, Reason.GLUED, evidence
             )
-            proposal.name_key = next(s.key for p, s in zip(parts, infos) if p == named_part)
+            proposal.name_key = name_part.key
             if best is None or proposal.confidence > best.confidence:
                 best = proposal
         return best
+
+    def _glued_name(
+        self, text: str, tokens: Sequence[Token], i: int, parts: Sequence[str], infos: Sequence[WordStatus]
+    ) -> tuple[int, float, WordStatus, float] | None:
+        """The entity a glued word's parts name: a whole name the first or last part
+        completes with the neighbouring words, else the most prominent part named alone."""
+        first, last = infos[0], infos[-1]
+        for part, info, neighbours in (
+            (parts[-1], last, [t.text for t in tokens[i + 1 : i + 4] if _joined_by_space(text, tokens, i)]),
+            (parts[0], first, [t.text for t in tokens[max(0, i - 3) : i] if i and text[tokens[i - 1].end : tokens[i].start] == " "]),
+        ):
+            if not part[:1].isupper() or not neighbours:
+                continue
+            for size in range(len(neighbours), 0, -1):
+                words = [part, *neighbours[:size]] if info is last else [*neighbours[-size:], part]
+                rows = [r for r in self.index.aliases_by_joined(joined_key("".join(words))) if r.words == len(words)]
+                if rows and rows[0].prominence >= 0.45:
+                    return rows[0].entity, rows[0].prominence, info, 1.0
+        names = [
+            info for part, info in zip(parts, infos)
+            if part[:1].isupper() and (info.info.alone >= 0.45 or info.info.flags & Flag.TARGET)
+        ]  # fmt: skip
+        if not names:
+            return None
+        name = max(names, key=lambda info: (info.info.alone, info.info.prominence))
+        rows = [row for row in self.index.aliases_by_joined(name.key) if row.words == 1]
+        if not rows:
+            return None
+        return rows[0].entity, max(name.info.alone, 0.0), name, 0.0
 
     # ----------------------------------------------------------------------------------
     # The document pass
 
     def _document_pass(self, text: str, document: _Document) -> None:
-        """Settle surname-only garbles against entities the document names in full."""
-        for proposal in document.glued:  # "JournalVance" is believable when "Vance" stands alone too
-            if proposal.name_key in document.name_words and proposal.evidence is not None:
-                proposal.evidence = dataclasses.replace(proposal.evidence, document=1.0)
-                proposal.confidence = confidence(proposal.evidence)
-            document.proposals.append(proposal)
+        """What the whole document says: a name written correctly elsewhere supports a fix to
+        it ("JournalVance" when "Vance" stands alone too); surname-only garbles are settled
+        against the people the document names; the same garble resolves the same way."""
+        for proposal in [*document.proposals, *document.glued]:
+            if proposal.evidence is None:
+                continue
+            if proposal.evidence.route == "glued":
+                new = [proposal.name_key]
+            else:
+                new = _new_words(text[proposal.start : proposal.end], proposal.replacement)
+            if new:
+                share = sum(word in document.name_words for word in new) / len(new)
+                if share:
+                    proposal.evidence = dataclasses.replace(proposal.evidence, document=share)
+                    proposal.confidence = confidence(proposal.evidence)
+        document.proposals.extend(document.glued)
         entities: dict[int, AliasRow] = {}
         for proposal in document.proposals:
             if proposal.confidence >= max(self.config.min_confidence, 0.5):
@@ -511,12 +560,10 @@ class Corrector:
         gap = sim - scored[1][0] if len(scored) > 1 else 1.0
         info = self.index.entity(entity_id)
         surname_key = "".join(key(w) for w in WORD.findall(surname))
-        from rapidfuzz.distance import Levenshtein
-
         evidence = Evidence(
             similarity=sim, weakest=sim, exact_share=0.0,
             phonetic=_phonetic_agreement(word.key, surname_key),
-            edits=Levenshtein.distance(word.key, surname_key), length=len(surname_key),
+            edits=OSA.distance(word.key, surname_key), length=len(surname_key),
             prominence=info.entity.prominence, derived=1.0, changed_known=0.0,
             changed_zipf=word.info.zipf, target_zipf=self.index.word(surname_key).zipf,
             structural=0.0, context=role_support(pending.titles, info.roles),
@@ -531,42 +578,46 @@ class Corrector:
     # Deciding
 
     def _decide(self, text: str, proposals: list[_Proposal], threshold: float) -> list[Fix]:
-        """The most confident non-overlapping proposals at or above the threshold."""
-        chosen: list[_Proposal] = []
-        taken: list[tuple[int, int]] = []
-        for proposal in sorted(proposals, key=lambda p: (-p.confidence, p.start, p.end)):
-            if proposal.confidence < threshold:
-                break
-            if any(proposal.start < end and start < proposal.end for start, end in taken):
+        """The most confident non-overlapping proposals at or above the threshold.
+
+        A fix that explains a whole name wins over one inside it that names the same entity
+        ("Wwadis Wow Kosiniak Kamisis" as one Kosiniak-Kamysz rather than "Kamisis" alone),
+        when it is nearly as confident.
+        """
+        eligible = [p for p in proposals if p.confidence >= threshold]
+        wider_of: dict[int, _Proposal] = {}
+        by_entity: dict[int, list[_Proposal]] = {}
+        for proposal in eligible:  # case fixes widen across entities: "african american"
+            group_key = -1 if proposal.reason is Reason.CASE else proposal.entity
+            by_entity.setdefault(group_key, []).append(proposal)
+        for group in by_entity.values():
+            if len(group) < 2:
                 continue
+            group.sort(key=lambda p: (p.start, -p.end))
+            for i, small in enumerate(group):  # group is short: one entity in one document
+                for big in group[:i]:
+                    if (
+                        big.start <= small.start
+                        and big.end >= small.end
+                        and (big.end - big.start) > (small.end - small.start)
+                        and big.confidence >= small.confidence - 0.15
+                    ):
+                        best = wider_of.get(id(small))
+                        if best is None or (big.end - big.start, big.confidence) > (best.end - best.start, best.confidence):
+                            wider_of[id(small)] = big
+        ranked = sorted(eligible, key=lambda p: (-p.confidence, p.start, p.end))
+        starts: list[int] = []  # chosen spans, kept sorted for overlap checks by bisection
+        ends: list[int] = []
+        chosen: list[_Proposal] = []
+        for proposal in ranked:
+            proposal = wider_of.get(id(proposal), proposal)
+            if _overlaps(starts, ends, proposal.start, proposal.end):
+                continue
+            at = bisect.bisect_left(starts, proposal.start)
+            starts.insert(at, proposal.start)
+            ends.insert(at, proposal.end)
             chosen.append(proposal)
-            taken.append((proposal.start, proposal.end))
-        chosen = self._widen(chosen, proposals, threshold)
-        fixes = [self._fix(text, proposal) for proposal in sorted(chosen, key=lambda p: p.start)]
-        return fixes
-
-
-    @staticmethod
-    def _widen(chosen: list[_Proposal], proposals: list[_Proposal], threshold: float) -> list[_Proposal]:
-        """Prefer the fix that explains the whole name: "Wwadis Wow Kosiniak Kamisis" as one
-        Kosiniak-Kamysz rather than "Kamisis" alone, when both name the same entity."""
-        result = list(chosen)
-        for i, small in enumerate(result):
-            wider = [
-                p
-                for p in proposals
-                if p.entity == small.entity
-                and p.confidence >= max(threshold, small.confidence - 0.15)
-                and p.start <= small.start
-                and p.end >= small.end
-                and (p.end - p.start) > (small.end - small.start)
-                and not any(
-                    other is not small and p.start < other.end and other.start < p.end for other in result
-                )
-            ]
-            if wider:
-                result[i] = max(wider, key=lambda p: (p.end - p.start, p.confidence))
-        return result
+        return [self._fix(text, proposal) for proposal in sorted(chosen, key=lambda p: p.start)]
 
 
 # --------------------------------------------------------------------------------------
@@ -577,6 +628,14 @@ class Corrector:
 def _rebuild(files: tuple[Path, ...], lexicons: bool, config: Config) -> Corrector:
     """The corrector a pickled one stands for; one per process and setting."""
     return Corrector(Gazetteer(files, lexicons=lexicons), config=config)
+
+
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans (starts[i], ends[i])."""
+    at = bisect.bisect_left(starts, start)
+    if at < len(starts) and starts[at] < end:
+        return True
+    return at > 0 and ends[at - 1] > start
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -614,25 +673,35 @@ def _phonetic_agreement(left: str, right: str) -> float:
     return 0.0
 
 
+def _joined_by_space(text: str, tokens: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " "
+
+
+def _new_words(original: str, replacement: str) -> list[str]:
+    """Folded words the replacement writes that the original did not (case counts)."""
+    before = set(WORD.findall(original))
+    return [key(word) for word in WORD.findall(replacement) if word not in before]
+
+
+def _split_helps(mention: Sequence[str], alias: Sequence[str], alignment: Alignment) -> bool:
+    """A lower-case fragment belongs to the name only if joining it in matches better than
+    leaving it out, and the joined letters nearly agree."""
+    if alignment.merges == 0 or alignment.score < 0.9:
+        return False
+    without = align(mention[:-1], alias)
+    return without is None or alignment.score > without.score + 0.02
+
+
 def _ocr_prone(word: WordStatus) -> bool:
-    k = word.key
-    return any(ch.isdigit() for ch in k) or "rn" in k or "vv" in k or "cl" in k
-
-
-def _ocr_repaired(word_key: str) -> str:
-    """Undo the digit confusions OCR makes inside words ("0bama" -> "obama")."""
-    if not any(ch.isdigit() for ch in word_key):
-        return word_key
-    return word_key.translate(str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "b"}))
+    return len(ocr_readings(word.key)) > 1
 
 
 def _ocr_explains(words: Sequence[WordStatus], alias_keys: Sequence[str]) -> bool:
+    """Whether reading the words as OCR misreadings brings them closer to the spelling."""
     joined = "".join(w.key for w in words)
     target = "".join(alias_keys)
-    for wrong, right in _OCR_PAIRS:
-        if wrong in joined and joined.replace(wrong, right) and similarity(joined.replace(wrong, right), target) > similarity(joined, target):
-            return True
-    return False
+    plain = similarity(joined, target)
+    return any(similarity(reading, target) > plain for reading in ocr_readings(joined)[1:])
 
 
 def _urlish(text: str, tokens: Sequence[Token], window: Window) -> bool:

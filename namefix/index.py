@@ -31,7 +31,7 @@ __all__ = ["Index", "AliasRow", "TokenInfo", "build_index", "Flag", "FORMAT_VERS
 log = logging.getLogger(__name__)
 
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -55,6 +55,8 @@ class Flag:
     OTHER = 512
     LOWER_IN_ALIAS = 1024  # written in lower case inside a name ("von", "al", "de")
     TARGET = 2048  # a word of a prominent entity: reachable by fuzzy retrieval
+    FIRST_WORD = 4096  # first word of a famous multi-word name ("Barack" of Barack Obama)
+    LAST_WORD = 8192  # last word of one ("Obama")
 
     KNOWN = LOWER_WORD | CAPITAL_WORD | GIVEN | SURNAME | ALIAS
 
@@ -234,6 +236,9 @@ class _Builder:
                     self.targets.add("w" + word)
             if target and len(tokens) > 1 and entity.prominence >= JOINED_FUZZY_MIN_PROMINENCE:
                 self.targets.add("j" + joined)
+                for position, flag in ((0, Flag.FIRST_WORD), (-1, Flag.LAST_WORD)):
+                    edge = self.words[key(tokens[position])]
+                    edge[1] = int(edge[1]) | flag
         if len(self.aliases) > 50000:
             self.flush()
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from .index import AliasRow, Flag, Index
 from .mentions import WordStatus
@@ -32,18 +32,45 @@ _TARGET_LIMIT = 40
 def similarity(a: str, b: str) -> float:
     """How alike two folded strings are, in [0, 1]: edit distance and Jaro–Winkler blended.
 
-    Levenshtein alone is harsh on long names with a few slips; Jaro–Winkler alone is
-    lenient with short ones and rewards a shared start, as people's misspellings keep.
+    Edit distance (with transpositions: "Caose" is one slip from "Coase") alone is harsh on
+    long names with a few slips; Jaro–Winkler alone is lenient with short ones and rewards a
+    shared start, as people's misspellings keep.
     """
     if a == b:
         return 1.0
-    return 0.5 * Levenshtein.normalized_similarity(a, b) + 0.5 * JaroWinkler.similarity(a, b)
+    return 0.5 * OSA.normalized_similarity(a, b) + 0.5 * JaroWinkler.similarity(a, b)
 
 
 @lru_cache(maxsize=100_000)
 def alias_words(text: str) -> tuple[str, ...]:
     """The folded words of a spelling."""
     return tuple(key(word) for word in WORD.findall(text))
+
+
+_OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "b"})
+#: What OCR printed -> what the page said, for confusions of more than one letter (single
+#: letter swaps such as "b" for "h" are one edit and found by the symmetric-delete keys).
+_OCR_GLYPHS = (
+    ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ii", "u"), ("h", "li"),
+    ("li", "h"), ("n", "ri"), ("ri", "n"), ("in", "m"), ("1", "i"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def ocr_readings(word_key: str) -> tuple[str, ...]:
+    """The word as OCR may have misread it: "durharn" -> ("durharn", "durham"), "be1gium" ->
+    ("be1gium", "belgium"). The first reading is always the word itself."""
+    readings = [word_key]
+    base = word_key.translate(_OCR_DIGITS) if any(ch.isdigit() for ch in word_key) else word_key
+    if base != word_key:
+        readings.append(base)
+    for wrong, right in _OCR_GLYPHS:
+        for reading in list(readings):
+            if wrong in reading:
+                fixed = reading.replace(wrong, right)
+                if fixed not in readings:
+                    readings.append(fixed)
+    return tuple(readings[:6])
 
 
 def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
@@ -70,9 +97,24 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
     return found
 
 
+def retrieve_joined(index: Index, joined: str) -> dict[int, AliasRow]:
+    """Spellings whose joined letters equal `joined` or are one slip from it (famous
+    multi-word names only): for windows of valid words such as "Barak Obama"."""
+    found = {row.id: row for row in index.aliases_by_joined(joined)}
+    if len(joined) >= 6:
+        for target in _fuzzy_targets(index, joined):
+            if target[0] == "j":
+                for row in index.aliases_by_joined(target[1:]):
+                    found.setdefault(row.id, row)
+    return found
+
+
 def _fuzzy_targets(index: Index, word_key: str) -> tuple[str, ...]:
-    codes = tuple(sorted({"d" + variant for variant in deletes(word_key)} | set(phonetic_codes(word_key))))
-    return index.fuzzy_targets(codes)
+    codes: set[str] = set()
+    for reading in ocr_readings(word_key):
+        codes.update("d" + variant for variant in deletes(reading))
+        codes.update(phonetic_codes(reading))
+    return index.fuzzy_targets(tuple(sorted(codes)))
 
 
 def _add_target(index: Index, target: str, span: int, found: dict[int, AliasRow]) -> None:
@@ -93,6 +135,10 @@ class Group:
     alias: tuple[int, int]
     similarity: float
     exact: bool
+
+    @property
+    def merges_words(self) -> bool:
+        return self.mention[0] != self.mention[1] or self.alias[0] != self.alias[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +167,7 @@ _SHAPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 _MERGE_MIN = 0.85
 
 
-def align(mention: Sequence[str], alias: Sequence[str]) -> Alignment | None:
+def align(mention: Sequence[str], alias: Sequence[str], readings: bool = False) -> Alignment | None:
     """Best monotone pairing of mention words with alias words (dynamic programming).
 
     Each step pairs 1 word with 1, or joins up to three on one side; the score weighs each
@@ -143,11 +189,20 @@ def align(mention: Sequence[str], alias: Sequence[str]) -> Alignment | None:
                     continue
                 left = "".join(mention[i : i + di])
                 right = "".join(alias[j : j + dj])
+                exact = left == right
                 sim = similarity(left, right)
-                if (di > 1 or dj > 1) and sim < _MERGE_MIN and left != right:
-                    continue  # joining words is only believable when the letters agree
+                if readings and di == 1 and sim < 1.0:  # OCR misreadings of this word
+                    for reading in ocr_readings(left)[1:]:
+                        better = similarity(reading, right)
+                        if better > sim:
+                            sim, left = better, reading
+                if di > 1 or dj > 1:
+                    if sim < _MERGE_MIN and not exact:
+                        continue  # joining words is only believable when the letters agree
+                    if any(len(word) < 2 for word in (*mention[i : i + di], *alias[j : j + dj])):
+                        continue  # an initial or numeral is a word of its own ("Elizabeth II")
                 weight = len(right) / total
-                group = Group((i, i + di - 1), (j, j + dj - 1), sim, left == right)
+                group = Group((i, i + di - 1), (j, j + dj - 1), sim, exact)
                 candidate = (value + sim * weight, (*groups, group))
                 current = best.get((i + di, j + dj))
                 if current is None or candidate[0] > current[0]:

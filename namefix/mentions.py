@@ -22,6 +22,8 @@ __all__ = ["WordStatus", "Window", "classify_word", "windows", "glued_splits", "
 NAME_PARTICLES = frozenset(
     "al el bin ibn bint da das de del della der di do dos du la le van von ter ten zu y abu".split()
 )
+#: Lower-case words inside the names of things ("Game of Thrones", "Bank of America").
+NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon des".split())
 #: Words of titles that stand before a name but are never part of it.
 TITLE_WORDS = frozenset(
     """
@@ -39,8 +41,6 @@ TITLE_WORDS = frozenset(
 _NAME_GAP = re.compile(r"^(?: |-|'|’|\. ?|\u00a0)$")
 #: A word that is known to be English is "known" when at least this common (Zipf scale).
 COMMON_ZIPF = 3.5
-#: Plural and possessive endings glued to a known name ("the Obamas", "Jesus'").
-_INFLECTIONS = ("s", "es", "'s")
 #: Name prefixes that look like a glued word but are part of the name ("MacArthur").
 _NAME_PREFIXES = frozenset("mc mac fitz de di da la le van von o d al el st".split())
 
@@ -54,8 +54,9 @@ class WordStatus:
     info: TokenInfo
     known: bool  # a valid spelling: a dictionary word, a real name, or a gazetteer word
     namelike: bool  # capitalised (or damaged in a way that hides the capital)
-    suspicious: bool  # unknown and name-like: worth matching
+    suspicious: bool  # unknown, or only weakly known: worth matching
     lower_name: bool  # lower-case, but only known as part of a name ("vance", "rubio")
+    strength: float = 1.0  # how surely the word is valid: 1, 0.5 (weakly known) or 0
 
 
 def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
@@ -63,32 +64,49 @@ def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
     word_key = key(text)
     word_shape = shape(text)
     info = lookup(word_key)
-    known = _is_known(word_key, info, lookup)
     if word_shape == OTHER:  # numbers
         return WordStatus(word_key, word_shape, info, True, False, False, False)
     has_digit = any(ch.isdigit() for ch in text)
-    namelike = word_shape in (TITLE, UPPER, MIXED) or (has_digit and _ocr_capital(text))
     if has_digit and not _ocr_candidate(text):
         return WordStatus(word_key, word_shape, info, True, False, False, False)
-    suspicious = not known and len(word_key) >= 2
+    namelike = word_shape in (TITLE, UPPER, MIXED) or (has_digit and _ocr_capital(text))
+    strength = knownness(word_key, info, lookup)
     lower_name = (
         word_shape == LOWER
-        and known
         and bool(info.flags & Flag.ALIAS)
         and not info.flags & (Flag.LOWER_WORD | Flag.LOWER_IN_ALIAS)
-        and info.zipf < 5.0
     )
-    return WordStatus(word_key, word_shape, info, known, namelike, suspicious, lower_name)
+    suspicious = strength < 1.0 and len(word_key) >= 2
+    return WordStatus(word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength)
 
 
-def _is_known(word_key: str, info: TokenInfo, lookup: Callable[[str], TokenInfo]) -> bool:
-    if info.flags & Flag.KNOWN or info.zipf >= COMMON_ZIPF:
-        return True
-    for ending in _INFLECTIONS:  # "Obamas", "Clintons": plurals of known names are valid
-        if word_key.endswith(ending) and len(word_key) > len(ending) + 2:
-            stem = lookup(word_key[: -len(ending)])
-            if stem.flags & Flag.KNOWN:
-                return True
+#: Flags that make a word certainly valid: a dictionary word, a given name, or a word of a
+#: prominent entity's name.
+_STRONG = Flag.LOWER_WORD | Flag.CAPITAL_WORD | Flag.GIVEN | Flag.TARGET
+
+
+def knownness(word_key: str, info: TokenInfo, lookup: Callable[[str], TokenInfo]) -> float:
+    """1 for a certainly valid word, 0.5 for a weakly known one (a rare surname, the name of
+    a hamlet), 0 for an unknown one. Weakly known words may still be garbles of a famous
+    name ("Staes", "Mosco"), so they are matched, but replacing them needs more evidence."""
+    if info.flags & _STRONG or info.zipf >= COMMON_ZIPF or info.alone >= 0.45:
+        return 1.0  # (alone: the word on its own names a prominent entity, "Vostoni" Boston)
+    if _inflected_name(word_key, lookup):
+        return 1.0
+    if info.flags & Flag.KNOWN:
+        return 0.5
+    return 0.0
+
+
+def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> bool:
+    """ "Obamas", "Clintons", "Joneses": plurals of names are valid spellings."""
+    if word_key.endswith("es") and word_key[-3:-2] in ("s", "x", "z", "h") and len(word_key) > 5:
+        if lookup(word_key[:-2]).flags & (_STRONG | Flag.SURNAME):
+            return True
+    if word_key.endswith("s") and len(word_key) > 4:
+        stem = lookup(word_key[:-1])
+        if stem.flags & (Flag.TARGET | Flag.GIVEN | Flag.SURNAME):
+            return True
     return False
 
 
@@ -110,7 +128,7 @@ class Window:
 
     first: int
     last: int
-    mode: str  # "run" (capitalised words), "lower" (lower-case name words), "split"
+    mode: str  # "run", "known", "split" or "lower" (see `windows`)
     run_first: int = -1  # the run of name-like words the window lies in
     run_last: int = -1
 
@@ -125,58 +143,102 @@ def windows(
     statuses: Sequence[WordStatus],
     max_words: int,
 ) -> list[Window]:
-    """Every window worth matching: it holds a suspicious word or spells a lower-case name.
+    """Every window worth matching.
 
-    Windows lie within runs of name-like words joined by a space, hyphen or apostrophe
-    (lower-case particles allowed inside); runs never cross punctuation or line breaks.
+    - "run": within a run of capitalised words (joined by a space, hyphen or apostrophe,
+      lower-case particles allowed inside; never across punctuation or a line break), the
+      sub-runs that hold a suspicious word.
+    - "known": in a run of valid words only, sub-runs that begin or end like a famous
+      multi-word name ("Barak Obama", "United Staes"); matched on their joined letters only.
+    - "split": a suspicious capitalised word and the unknown lower-case fragment after it
+      ("Zelen sky", "Pra gue").
+    - "lower": lower-case words that spell a name whose words are not ordinary words
+      ("jd vance", "north america"); matched letter for letter only.
     """
     found: list[Window] = []
     count = len(tokens)
     i = 0
     while i < count:
         status = statuses[i]
-        if not (status.namelike or status.lower_name or status.suspicious):
+        if status.shape == LOWER and not status.namelike:
+            if status.lower_name or (status.suspicious and status.strength == 0.0):
+                found.extend(_lower_windows(text, tokens, statuses, i, max_words))
             i += 1
             continue
-        mode = "lower" if not status.namelike else "run"
+        if not status.namelike:
+            i += 1
+            continue
         j = i
-        while j + 1 < count and _joins(text, tokens, statuses, j, mode):
+        while j + 1 < count and _joins(text, tokens, statuses, j):
             j += 1
-        run = range(i, j + 1)
-        interesting = [k for k in run if statuses[k].suspicious]
-        if mode == "lower":
-            lower_names = [k for k in run if statuses[k].lower_name]
-            if lower_names and j > i:
-                found.extend(_windows_over(i, j, max_words, "lower", None, statuses))
-            found.extend(Window(k, k, "lower", i, j) for k in interesting)
-        elif interesting:
-            found.extend(_windows_over(i, j, max_words, "run", set(interesting), statuses))
-            # a capitalised fragment followed by a lower-case one: "Zelen sky", "Ru bio"
-            if j + 1 < count and statuses[j].suspicious and _gap(text, tokens[j], tokens[j + 1]) == " ":
-                nxt = statuses[j + 1]
-                if nxt.shape == LOWER and len(nxt.key) <= 5:
-                    found.append(Window(max(i, j - 1), j + 1, "split", i, j + 1))
-                    found.append(Window(j, j + 1, "split", i, j + 1))
+        suspicious = {k for k in range(i, j + 1) if statuses[k].suspicious}
+        if suspicious:
+            found.extend(_windows_over(i, j, max_words, "run", suspicious, statuses))
+        elif j > i:
+            found.extend(_known_windows(i, j, statuses))
+        if j + 1 < count and _gap(text, tokens[j], tokens[j + 1]) == " ":
+            fragment = statuses[j + 1]
+            if fragment.shape == LOWER and len(fragment.key) <= 5 and fragment.strength < 1.0:
+                found.append(Window(j, j + 1, "split", i, j + 1))
+                if j > i:
+                    found.append(Window(j - 1, j + 1, "split", i, j + 1))
         i = j + 1
     return found
 
 
-def _joins(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int, mode: str) -> bool:
+def _known_windows(first: int, last: int, statuses: Sequence[WordStatus]) -> list[Window]:
+    out = []
+    for start in range(first, last):
+        for stop in range(start + 1, min(last, start + 3) + 1):
+            if not (_name_edge(statuses[start]) and _name_edge(statuses[stop])):
+                continue
+            if statuses[start].info.flags & Flag.FIRST_WORD or statuses[stop].info.flags & Flag.LAST_WORD:
+                out.append(Window(start, stop, "known", first, last))
+    return out
+
+
+def _lower_windows(
+    text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], k: int, max_words: int
+) -> list[Window]:
+    """Windows of lower-case words around word `k` (spaces only between them)."""
+    if not statuses[k].lower_name:  # an unknown lower-case word: only itself ("marcorubio")
+        return [Window(k, k, "lower", k, k)]
+    reach = min(max_words, 4) - 1
+    left = k
+    while left > 0 and k - left < reach and _lower_join(text, tokens, statuses, left - 1):
+        left -= 1
+    right = k
+    while right + 1 < len(tokens) and right - k < reach and _lower_join(text, tokens, statuses, right):
+        right += 1
+    return [
+        Window(a, b, "lower", left, right)
+        for a in range(left, k + 1)
+        for b in range(max(k, a + 1), min(right, a + reach) + 1)
+    ] + [Window(k, k, "lower", left, right)]
+
+
+def _lower_join(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:
+    return (
+        _gap(text, tokens[j], tokens[j + 1]) == " "
+        and statuses[j].shape == LOWER
+        and statuses[j + 1].shape == LOWER
+    )
+
+
+def _joins(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:
     gap = _gap(text, tokens[j], tokens[j + 1])
     if not _NAME_GAP.match(gap):
         return False
     if gap.startswith(".") and not (len(tokens[j].text) == 1 and tokens[j].text.isupper()):
         return False  # only initials carry a full stop inside a name: "J. D. Vance"
     nxt = statuses[j + 1]
-    if mode == "lower":
-        return nxt.shape == LOWER and (nxt.lower_name or nxt.suspicious or nxt.key in NAME_PARTICLES)
     if gap in ("'", "’") and nxt.key in ("s", "t", "ll", "re", "ve", "d", "m"):
         return False  # possessive or contraction, not part of the name
     if nxt.namelike:
         return True
     # a particle counts only when a capitalised word follows it
     return (
-        nxt.key in NAME_PARTICLES
+        nxt.key in NAME_CONNECTORS
         and j + 2 < len(tokens)
         and statuses[j + 2].namelike
         and bool(_NAME_GAP.match(_gap(text, tokens[j + 1], tokens[j + 2])))
@@ -200,24 +262,33 @@ def _windows_over(
 
 
 def _name_edge(status: WordStatus) -> bool:
+    if status.shape == LOWER and not status.lower_name:
+        return False  # a particle or connector never begins or ends a window
     if status.suspicious or status.lower_name:
         return True
     return bool(status.info.flags & Flag.ALIAS) and status.key not in TITLE_WORDS
 
 
-def glued_splits(word: str) -> list[tuple[str, str]]:
-    """Ways to cut a word where a name may be glued to a neighbour.
+_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
 
-    Case changes mark the seams: "JournalVance" -> ("Journal", "Vance"), "onTuesday" ->
-    ("on", "Tuesday"), "NATOsecurity" -> ("NATO", "security").
+
+def glued_splits(word: str) -> list[tuple[list[str], bool]]:
+    """Ways a word may be a name glued to its neighbours, with whether the cuts follow
+    changes of case: "onTuesdayNetanyahu" -> (["on", "Tuesday", "Netanyahu"], True),
+    "NATOsecurity" -> (["NATO", "security"], True), "Obamasaid" -> (["Obama", "said"], False).
     """
-    cuts: list[tuple[str, str]] = []
-    for i in range(1, len(word)):
-        left, right = word[i - 1], word[i]
-        if left.islower() and right.isupper():
-            cuts.append((word[:i], word[i:]))
-        elif left.isupper() and right.islower() and i >= 3 and word[: i - 1].isupper():
-            # "NATOsecurity": the upper-case run ends before the lower-case word begins
-            cuts.append((word[:i], word[i:]))
-            cuts.append((word[: i - 1], word[i - 1 :]))
-    return [(a, b) for a, b in cuts if key(a) not in _NAME_PREFIXES]
+    out: list[tuple[list[str], bool]] = []
+    seams = [part for part in _SEAM.split(word) if part]
+    if len(seams) > 1:
+        out.append((seams, True))
+    for i in range(2, len(word) - 1):  # "NATOsecurity": an upper-case run, then a word
+        if word[:i].isupper() and word[i:].islower() and i >= 2:
+            out.append(([word[:i], word[i:]], True))
+    if len(seams) == 1:
+        for i in range(2, len(word) - 1):
+            out.append(([word[:i], word[i:]], False))
+    return [
+        (parts, seam)
+        for parts, seam in out
+        if all(len(part) >= 2 for part in parts) and key(parts[0]) not in _NAME_PREFIXES
+    ]

@@ -123,7 +123,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     for item in paths:
         if not isinstance(item, (str, Path)):
             raise TypeError(f"gazetteer paths must be str or Path, not {type(item).__name__}")
-        path = Path(item)
+        path = Path(item).absolute()  # a pickled corrector must find it from another directory
         if path.is_dir():
             out.extend(sorted(path.rglob("*.yaml")))
         elif path.is_file():

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from .weights import WEIGHTS
+
 __all__ = ["Evidence", "confidence", "WEIGHTS", "features"]
 
 
@@ -40,6 +42,9 @@ class Evidence:
     route: str = "window"  # how the candidate was found: window, glued, surname (document pass)
     anchor: float = 0.0  # 1 when an intact word is distinctive (a surname), 0.5 a given name
     unexplained: int = 0  # unknown words next to the mention that this candidate leaves broken
+    splittable: float = 0.0  # 1 when the word also splits cleanly into valid words (glued)
+    completes: float = 0.0  # glued: a part completes a name with the neighbouring words
+    camel: float = 0.0  # glued: every part capitalised ("VisaCuba"), as brand names are
 
 
 def features(evidence: Evidence) -> dict[str, float]:
@@ -69,30 +74,11 @@ def features(evidence: Evidence) -> dict[str, float]:
         "route_glued": 1.0 if evidence.route == "glued" else 0.0,
         "route_surname": 1.0 if evidence.route == "surname" else 0.0,
         "joined_single": 1.0 if evidence.route == "joined" else 0.0,
+        "splittable": evidence.splittable,
+        "route_known": 1.0 if evidence.route == "known" else 0.0,
+        "completes": evidence.completes,
+        "camel": evidence.camel,
     }
-
-
-#: Log-odds weights of the logistic model (fitted by benchmarks/calibrate.py).
-WEIGHTS: dict[str, float] = {
-    "bias": -8.0,
-    "similarity": 8.0,
-    "weakest": 2.0,
-    "exact_share": 1.0,
-    "phonetic": 1.0,
-    "edit_rate": -4.0,
-    "short": -1.5,
-    "prominence": 2.5,
-    "derived": -1.5,
-    "changed_known": -4.0,
-    "changed_zipf": -0.6,
-    "zipf_gain": 0.3,
-    "structural": 5.0,
-    "context": 1.5,
-    "document": 2.5,
-    "kind_clash": -3.0,
-    "close_rival": -2.5,
-    "lowercase": -0.5,
-}
 
 
 def confidence(evidence: Evidence, weights: dict[str, float] | None = None) -> float:

@@ -93,7 +93,7 @@ def test_loading_a_broken_file_raises_before_anything_is_used(tmp_path: Path, is
     path = write(tmp_path, "  - {id: 'x:1', name: A B}\n  - {id: 'x:2'}\n")
     with pytest.raises(namefix.GazetteerError, match="required"):
         namefix.Corrector(path, include_default=False)
-    assert not list(isolated_cache.glob("*.sqlite"))
+    assert not list(isolated_cache.glob("index-*.sqlite"))
 
 
 def record(name: str, aliases: tuple[str, ...] = (), surname: str | None = None) -> EntityRecord:
