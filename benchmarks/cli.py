@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .namefix_system import NamefixFactory
 from .names import REPO_ROOT
+from .peers import PEERS
 from .profiles import FULL_RUN, PARTS, QUICK_RUN
 from .run import Options, run
 
@@ -14,6 +16,7 @@ __all__ = ["main", "parse"]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_OUT = Path(__file__).resolve().parent / "results"
 SAMPLE_NAME = "garbled-news-article.txt"
+SYSTEMS = (NamefixFactory.name, *(peer.name for peer in PEERS))
 
 
 def parse(argv: list[str] | None = None) -> Options:
@@ -51,9 +54,9 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument(
         "--systems",
         nargs="+",
+        choices=SYSTEMS,
         metavar="NAME",
-        help="run only these systems: namefix, symspellpy, pyspellchecker, hunspell, spaczz, flashtext, "
-        "rapidfuzz",
+        help=f"run only these systems: {', '.join(SYSTEMS)}",
     )
     parser.add_argument(
         "--pairs",

@@ -72,7 +72,8 @@ class Document:
     split: str | None = None
 
     def __post_init__(self) -> None:
-        for span in (*self.golds, *self.protected):
+        spans: tuple[Gold | Span, ...] = (*self.golds, *self.protected)
+        for span in spans:
             if span.end > len(self.text):
                 raise ValueError(f"{self.id}: span {span.start}:{span.end} is outside the text")
         if self.clean and self.golds:

@@ -84,7 +84,8 @@ def pick_documents(documents: Sequence[Document], max_chars: int | None, seed: o
         return list(documents)
     order = list(range(len(documents)))
     seeded(seed, "sample").shuffle(order)
-    chosen, used = set(), 0
+    chosen: set[int] = set()
+    used = 0
     for index in order:
         if used + len(documents[index].text) > max_chars and chosen:
             continue

@@ -233,8 +233,9 @@ def score_document(document: Document, edits: Sequence[Edit]) -> DocumentScore:
             false_fixes += len(cluster_edits)
             verdicts += [(edit, False) for edit in cluster_edits]
             continue
-        start = min(item.start for item in (*cluster_edits, *cluster_golds))
-        end = max(item.end for item in (*cluster_edits, *cluster_golds))
+        members: list[Edit | Gold] = [*cluster_edits, *cluster_golds]
+        start = min(item.start for item in members)
+        end = max(item.end for item in members)
         reading = _apply(text[start:end], start, cluster_edits)
         right = reading is not None and _normalised(reading) in _gold_readings(
             text[start:end], start, cluster_golds

@@ -62,7 +62,7 @@ class NamefixSystem:
 
 class NamefixFactory:
     name = "namefix"
-    max_chars = None
+    max_chars: int | None = None
 
     def unavailable(self) -> str | None:
         try:

@@ -85,10 +85,20 @@ class GazetteerSetup:
     paths: tuple[Path, ...]
     include_default: bool
     records: Sequence[NameRecord] = field(repr=False)
+    #: The user's own names among `records` (a pairs file's names on top of the bundle).
+    own: Sequence[NameRecord] = field(default=(), repr=False)
 
     @property
     def size(self) -> int:
         return len(self.records)
+
+    def most_prominent(self, limit: int | None) -> list[NameRecord]:
+        """What a peer that can only take `limit` names gets: the user's own names first (they
+        are why the user loaded them), then the bundle's most prominent entities."""
+        own_ids = {record.id for record in self.own}
+        rest = [record for record in self.records if record.id not in own_ids]
+        room = None if limit is None else max(0, limit - len(self.own))
+        return [*self.own, *most_prominent(rest, room)][:limit]
 
     @cached_property
     def index(self) -> NameIndex:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .datasets import Dataset
@@ -72,9 +72,7 @@ class Results:
             speed = {
                 **self.speed,
                 "throughput": [t.as_dict() for t in self.speed["throughput"]],
-                "cold_start": asdict(self.speed["cold_start"])
-                if is_dataclass(self.speed["cold_start"])
-                else None,
+                "cold_start": asdict(self.speed["cold_start"]) if self.speed["cold_start"] else None,
             }
         return {
             "machine": self.machine,
@@ -377,7 +375,8 @@ def _speed(results: Results) -> str:
         "",
         "namefix runs in a fresh interpreter per size: `cold build s` is construction plus first call "
         "with an empty `NAMEFIX_CACHE_DIR`, `build s` the same with the cache present; peak RSS is "
-        "that interpreter's `ru_maxrss`. Peers are built and timed in the benchmark's process.",
+        "that interpreter's VmHWM (`ru_maxrss` where /proc is missing). Peers are built and timed in the "
+        "benchmark's process.",
         "",
     ]
     cold = speed["cold_start"]
@@ -440,7 +439,7 @@ def _targets(results: Results) -> str:
                 verdict(full.mb_per_second >= sym.mb_per_second),
             ]
         )
-    timed = [t for t in per_size if t.mb_per_second]
+    timed = sorted((t for t in per_size if t.mb_per_second), key=lambda t: t.entities)
     if len(timed) >= 2:
         growth = timed[0].mb_per_second / timed[-1].mb_per_second - 1
         rows.append(

@@ -48,6 +48,8 @@ __all__ = ["Options", "run"]
 
 @dataclass(frozen=True)
 class Options:
+    """What to run and on what: the command line's choices (see cli.py)."""
+
     data: Path | None
     sample: Path | None
     out: Path
@@ -60,6 +62,7 @@ class Options:
     seed: int = 2025
 
     def wants(self, part: str) -> bool:
+        """Whether a part (a dataset or "speed") is run: `--only`, else the profile's parts."""
         return part in (self.only if self.only is not None else self.profile.parts)
 
 
@@ -82,7 +85,7 @@ def _lookup(notes: list[str]) -> Callable[[str], object | None] | None:
         import namefix
     except ImportError:
         return None
-    lookup = getattr(namefix, "lookup", None)
+    lookup: Callable[[str], object | None] | None = getattr(namefix, "lookup", None)
     if lookup is None:
         notes.append("namefix.lookup is missing: GUM mentions are known only by gazetteer spellings.")
         return None
@@ -184,7 +187,8 @@ def build_datasets(
 def choose_systems(options: Options, notes: list[str]) -> list[SystemFactory]:
     """namefix and the peers asked for that are installed; the others get a note."""
     chosen: list[SystemFactory] = []
-    for factory in (NamefixFactory(), *PEERS):
+    candidates: list[SystemFactory] = [NamefixFactory(), *PEERS]
+    for factory in candidates:
         if options.systems is not None and factory.name not in options.systems:
             continue
         reason = factory.unavailable()

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -97,7 +97,7 @@ class Corpus:
         clean_texts: Sequence[str],
         other_texts: Sequence[str],
         profile: Profile,
-        vocabulary: dict[str, object],
+        vocabulary: Mapping[str, object],
         workdir: Path,
     ) -> Corpus:
         documents = repeat_to(clean_texts, other_texts, profile.speed_bytes)
@@ -151,7 +151,7 @@ def corpus_bytes(corpus: Iterable[dict[str, object]]) -> int:
 
 
 def floor_seconds(
-    corpus: Sequence[dict[str, object]], vocabulary: dict[str, object], repeats: int = 3
+    corpus: Sequence[dict[str, object]], vocabulary: Mapping[str, object], repeats: int = 3
 ) -> float:
     """Best time of `repeats` passes of the floor over the corpus."""
     texts = [str(d["text"]) for d in corpus]
@@ -221,7 +221,8 @@ def _probe(request: dict[str, object], cache_dir: Path | None) -> dict[str, floa
         os.unlink(stream.name)
     if done.returncode != 0:
         raise RuntimeError(f"speed probe failed: {done.stderr.strip()[-800:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    measured: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return measured
 
 
 def namefix_throughput(setup: GazetteerSetup, size: str, corpus: Corpus, cold_build: bool) -> Throughput:

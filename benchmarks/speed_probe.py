@@ -51,8 +51,23 @@ def main(request_path: str) -> None:
             clean_tokens=clean_tokens,
             clean_false_fixes=clean_fixes,
         )
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size in MB (2^20 bytes).
+
+    Linux keeps `ru_maxrss` across exec, so a probe started by a big parent would report the
+    parent's size; VmHWM in /proc/self/status belongs to this program image alone.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

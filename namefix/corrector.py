@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .config import Config
@@ -30,13 +31,17 @@ from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
 from .schema import Origin
 from .scoring import Evidence, confidence
-from .tokens import LOWER, UPPER, WORD, Token
+from .tokens import LOWER, UPPER, WORD, Token, TokenList
 
 __all__ = ["Corrector"]
 
 _BLOCK_CHARS = 1 << 16
+#: Distinct words remembered before the memo starts afresh.
+_STATUS_CACHE = 300_000
 #: Words longer than this are never names (and would make fuzzy keys explode).
 _MAX_WORD = 40
+#: Most candidates aligned word by word per window (the rest are ranked out in C first).
+_ALIGN_LIMIT = 16
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
 _URLISH = re.compile(r"[@/\\_#.:]\S")
@@ -102,7 +107,8 @@ class Corrector:
         else:
             self.gazetteer = load_gazetteer(gazetteer, include_default=include_default)
         self.index: Index = self.gazetteer.index
-        self._status = lru_cache(maxsize=300_000)(self._classify)
+        self._statuses: dict[str, WordStatus] = {}
+        self._aligned = lru_cache(maxsize=50_000)(self._align_candidates)
 
     def __repr__(self) -> str:
         return f"<Corrector {self.gazetteer!r} min_confidence={self.config.min_confidence}>"
@@ -163,6 +169,21 @@ class Corrector:
             reason=proposal.reason,
         )
 
+    def _status(self, word: str) -> WordStatus:
+        """What one word is (memoised per corrector)."""
+        status = self._statuses.get(word)
+        if status is None:
+            self._classify_many([word])
+            status = self._statuses[word]
+        return status
+
+    def _classify_many(self, words: Sequence[str]) -> None:
+        if len(self._statuses) > _STATUS_CACHE:
+            self._statuses.clear()  # bounded memory for endless streams of new words
+        self.index.prefetch(key(word[:_MAX_WORD]) for word in words)
+        for word in words:
+            self._statuses[word] = self._classify(word)
+
     def _classify(self, word: str) -> WordStatus:
         if len(word) > _MAX_WORD:
             return WordStatus(key(word[:_MAX_WORD]), "other", TokenInfo(0.0, 0, 0.0, 0.0), True, False, False, False)
@@ -172,10 +193,16 @@ class Corrector:
     # One block
 
     def _scan_block(self, text: str, start: int, end: int, document: _Document) -> None:
-        status = self._status
-        tokens = [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
-        statuses = [status(token.text) for token in tokens]
-        self._note_anchors(tokens, statuses, document)
+        words = WORD.findall(text, start, end)
+        known = self._statuses
+        new = [word for word in set(words) if word not in known]
+        if new:
+            self._classify_many(new)
+        statuses = list(map(known.__getitem__, words))
+        self._note_anchors(statuses, document)
+        if not any(status.hot for status in statuses):
+            return  # the common case: every word valid, nothing to match
+        tokens = TokenList.find(text, start, end, words)
         glued: dict[int, _Proposal] = {}
         for i, word in enumerate(statuses):
             if word.suspicious and word.strength == 0.0 and len(word.key) >= 5 and word.info.zipf < 1.0:
@@ -192,13 +219,13 @@ class Corrector:
                 document.proposals.append(proposal)
                 if proposal.confidence >= 0.3:
                     explained.update(range(window.first, window.last + 1))
-        for i, (token, word) in enumerate(zip(tokens, statuses)):
+        for i, word in enumerate(statuses):
             if word.suspicious and word.namelike and i not in explained and len(word.key) >= 4:
                 document.pending.append(
-                    _Pending(token, word, expected_kind(statuses, i), tuple(title_words_before(statuses, i)))
+                    _Pending(tokens[i], word, expected_kind(statuses, i), tuple(title_words_before(statuses, i)))
                 )
 
-    def _note_anchors(self, tokens: Sequence[Token], statuses: Sequence[WordStatus], document: _Document) -> None:
+    def _note_anchors(self, statuses: Sequence[WordStatus], document: _Document) -> None:
         """Remember full names written correctly: they make surname-only garbles likely."""
         if not self.config.use_document:
             return
@@ -224,32 +251,11 @@ class Corrector:
         splittable: bool = False,
     ) -> list[_Proposal]:
         words = statuses[window.first : window.last + 1]
-        mention = [word.key for word in words]
-        ocr = any(_ocr_prone(word) for word in words)
-        if window.mode == "lower":  # only whole names with the case lost: "jd vance"
-            candidates = {row.id: row for row in self.index.aliases_by_joined("".join(mention))}
-        elif window.mode == "known":  # valid words only: the joined letters must be close
-            candidates = retrieve_joined(self.index, "".join(mention))
-        else:
-            candidates = retrieve(self.index, words)
-        if not candidates:
-            return []
-        kinds = self.config.kinds
-        scored: list[tuple[float, AliasRow, Alignment]] = []
-        for row in candidates.values():
-            if row.kind not in kinds:
-                continue
-            alignment = align(mention, alias_words(row.text), readings=ocr)
-            if alignment is None or alignment.score < _MIN_ALIGNMENT:
-                continue
-            if alignment.exact_share == 1.0 and alignment.merges == 0 and window.mode != "lower":
-                return []  # the window already is a valid spelling
-            if window.mode == "split" and not _split_helps(mention, alias_words(row.text), alignment):
-                continue  # "Zelen sky" must join into the name; "Hegseht flew" must not
-            scored.append((alignment.score, row, alignment))
+        if window.mode == "known" and self._inside_valid_name(statuses, window):
+            return []  # "Summer Olympic" in "Summer Olympic Games"
+        scored = self._aligned(window.mode, tuple(words))
         if not scored:
             return []
-        scored.sort(key=lambda item: (-item[0], -item[1].prominence, item[1].origin, item[1].id))
         best: _Proposal | None = None
         best_score = 0.0
         best_folded = ""
@@ -275,6 +281,48 @@ class Corrector:
             best.evidence = evidence
             best.confidence = confidence(evidence)
         return [best]
+
+    def _align_candidates(
+        self, mode: str, words: tuple[WordStatus, ...]
+    ) -> tuple[tuple[float, AliasRow, Alignment], ...]:
+        """Candidate spellings for these words, aligned and best first (memoised: a window's
+        candidates depend on its words alone, not on where it stands). Empty when the words
+        already are a valid spelling."""
+        mention = [word.key for word in words]
+        joined = "".join(mention)
+        if mode == "lower":  # only whole names with the case lost: "jd vance"
+            candidates = {
+                row.id: row
+                for row in self.index.aliases_by_joined(joined)
+                if len(words) > 1 or _lone_lower_case_fix(row)
+            }
+        elif mode == "known":  # valid words only: the joined letters must be close
+            candidates = retrieve_joined(self.index, joined)
+        else:
+            candidates = retrieve(self.index, words)
+        kinds = self.config.kinds
+        rows = [row for row in candidates.values() if row.kind in kinds]
+        if len(rows) > _ALIGN_LIMIT:  # keep those whose letters are closest, scored in C
+            ranked = process.extract(
+                joined, [row.joined for row in rows], scorer=fuzz.ratio, limit=_ALIGN_LIMIT
+            )
+            rows = [rows[index] for _, _, index in ranked]
+        ocr = any(_ocr_prone(word) for word in words)
+        scored: list[tuple[float, AliasRow, Alignment]] = []
+        for row in rows:
+            spelling = alias_words(row.text)
+            alignment = align(mention, spelling, readings=ocr)
+            if alignment is None or alignment.score < _MIN_ALIGNMENT:
+                continue
+            if alignment.exact_share == 1.0 and alignment.merges == 0 and mode != "lower":
+                return ()  # the window already is a valid spelling
+            if mode == "split" and not _split_helps(mention, spelling, alignment):
+                continue  # "Zelen sky" must join into the name; "Hegseht flew" must not
+            if len(mention) < len(spelling) and alignment.merges and not _joinable(row, spelling):
+                continue  # "Lapita" is not "La Pita", a village
+            scored.append((alignment.score, row, alignment))
+        scored.sort(key=lambda item: (-item[0], -item[1].prominence, item[1].origin, item[1].id))
+        return tuple(scored)
 
     def _replacement(
         self, text: str, tokens: Sequence[Token], window: Window, row: AliasRow, alignment: Alignment
@@ -321,6 +369,18 @@ class Corrector:
         if replacement == text[span_start:span_end]:
             return None
         return span_start, span_end, replacement
+
+    def _inside_valid_name(self, statuses: Sequence[WordStatus], window: Window) -> bool:
+        """Whether a stretch of the run that shares words with the window is itself a listed
+        spelling of two or more words ("Olympic Games" around "Summer Olympic")."""
+        for first in range(max(window.run_first, window.first - 4), window.last + 1):
+            for last in range(max(first + 1, window.first), min(window.run_last, first + 4) + 1):
+                if (first, last) == (window.first, window.last):
+                    continue
+                folded = tuple(status.key for status in statuses[first : last + 1])
+                if any(alias_words(row.text) == folded for row in self.index.aliases_by_joined("".join(folded))):
+                    return True
+        return False
 
     def _valid_segmentation(self, original: str, alias_text: str) -> bool:
         """Whether `original` is itself a listed spelling with the same letters as `alias_text`."""
@@ -437,6 +497,9 @@ class Corrector:
             if named is None:
                 continue
             entity, prominence, name_part, completes = named
+            camel = all(part[:1].isupper() for part in parts)
+            if camel and not completes:
+                continue  # "VisaCuba", "GoogleScholar": capitalised compounds are brand names
             common = min((info.info.zipf for info in infos if info is not name_part), default=0.0)
             evidence = Evidence(
                 similarity=1.0, weakest=1.0, exact_share=1.0, phonetic=1.0, edits=0,
@@ -444,7 +507,7 @@ class Corrector:
                 changed_known=0.0, changed_zipf=word.info.zipf, target_zipf=common,
                 structural=1.0 if seam else 0.0, context=0.0, document=0.0,
                 kind_clash=0.0, rival_gap=1.0, lowercase=0.0, route="glued",
-                completes=completes, camel=1.0 if all(p[:1].isupper() for p in parts) else 0.0,
+                completes=completes, camel=1.0 if camel else 0.0,
             )  # fmt: skip
             proposal = _Proposal(
                 token.start, token.end, " ".join(parts), confidence(evidence), entity, Reason.GLUED, evidence
@@ -521,41 +584,40 @@ class Corrector:
                 best = confident.get(original)
                 if best is None or proposal.confidence > best.confidence:
                     confident[original] = proposal
-        surnames: list[tuple[str, int]] = []
+        surnames: dict[str, list[tuple[str, str, int]]] = {}  # first two letters -> people
         for entity_id in entities:
             info = self.index.entity(entity_id)
             if info.entity.kind != "person":
                 continue
             surname = info.surname or _last_word(info.entity.name)
             if surname:
-                surnames.append((surname, entity_id))
+                surname_key = "".join(key(w) for w in WORD.findall(surname))
+                surnames.setdefault(surname_key[:2], []).append((surname_key, surname, entity_id))
         for pending in document.pending:
             original = pending.token.text
             same = confident.get(original)
             if same is not None:
-                replacement = same.replacement if " " in same.replacement or original != text[same.start:same.end] else same.replacement
-                evidence = same.evidence
                 document.proposals.append(
-                    _Proposal(pending.token.start, pending.token.end, replacement, same.confidence, same.entity, Reason.CONTEXT, evidence)
+                    _Proposal(pending.token.start, pending.token.end, same.replacement, same.confidence, same.entity, Reason.CONTEXT, same.evidence)
                 )
                 continue
-            if not surnames or pending.kind_hint not in (None, "person"):
+            if pending.kind_hint not in (None, "person"):
                 continue
-            best = self._surname_match(pending, surnames)
-            if best is not None:
-                document.proposals.append(best)
+            people = surnames.get(pending.status.key[:2])
+            if people:
+                best = self._surname_match(pending, people)
+                if best is not None:
+                    document.proposals.append(best)
 
-    def _surname_match(self, pending: _Pending, surnames: Sequence[tuple[str, int]]) -> _Proposal | None:
+    def _surname_match(self, pending: _Pending, people: Sequence[tuple[str, str, int]]) -> _Proposal | None:
+        """The person of the document whose surname a lone unknown word garbles ("Hegus")."""
         word = pending.status
-        scored = []
-        for surname, entity_id in surnames:
-            surname_key = "".join(key(w) for w in WORD.findall(surname))
-            if surname_key == word.key or surname_key[:2] != word.key[:2]:
-                continue
-            scored.append((similarity(word.key, surname_key), surname, entity_id))
+        scored = sorted(
+            ((similarity(word.key, surname_key), surname, entity_id) for surname_key, surname, entity_id in people if surname_key != word.key),
+            reverse=True,
+        )
         if not scored:
             return None
-        scored.sort(reverse=True)
         sim, surname, entity_id = scored[0]
         gap = sim - scored[1][0] if len(scored) > 1 else 1.0
         info = self.index.entity(entity_id)
@@ -677,10 +739,23 @@ def _joined_by_space(text: str, tokens: Sequence[Token], i: int) -> bool:
     return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " "
 
 
+def _lone_lower_case_fix(row: AliasRow) -> bool:
+    """A single lower-case word is capitalised only as a well-known place or nationality
+    ("argentina", "asian"); a lower-case surname or creed may be a word in its own right
+    ("santorum", "christ"), and "psu" is not "PSU"."""
+    return row.kind in ("place", "demonym") and row.prominence >= 0.6 and not row.text.isupper()
+
+
 def _new_words(original: str, replacement: str) -> list[str]:
     """Folded words the replacement writes that the original did not (case counts)."""
     before = set(WORD.findall(original))
     return [key(word) for word in WORD.findall(replacement) if word not in before]
+
+
+def _joinable(row: AliasRow, spelling: Sequence[str]) -> bool:
+    """Whether a name is famous enough, and its words long enough, for a word that runs them
+    together to be read as it ("Marcorubio"), rather than as a word in its own right."""
+    return row.prominence >= 0.6 and all(len(word) >= 3 for word in spelling)
 
 
 def _split_helps(mention: Sequence[str], alias: Sequence[str], alignment: Alignment) -> bool:

@@ -30,6 +30,9 @@ __all__ = ["Index", "AliasRow", "TokenInfo", "build_index", "Flag", "FORMAT_VERS
 
 log = logging.getLogger(__name__)
 
+#: Words looked up per query, and words remembered before the memo starts afresh.
+_BATCH = 500
+_WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
 FORMAT_VERSION = "5"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
@@ -377,7 +380,7 @@ class Index:
             if lexicon_meta.get("format") != FORMAT_VERSION or lexicon_meta.get("complete") != "yes":
                 raise NamefixError(f"the compiled lexicon {lexicon} is stale or incomplete")
             self.stats.update(json.loads(lexicon_meta.get("stats", "{}")))
-        self.word = lru_cache(maxsize=200_000)(self._word)
+        self._words: dict[str, TokenInfo] = {}
         self.aliases_by_joined = lru_cache(maxsize=100_000)(self._aliases_by_joined)
         self.aliases_with_word = lru_cache(maxsize=50_000)(self._aliases_with_word)
         self.fuzzy_targets = lru_cache(maxsize=50_000)(self._fuzzy_targets)
@@ -405,16 +408,41 @@ class Index:
                 "will be rebuilt"
             ) from exc
 
-    def _word(self, word_key: str) -> TokenInfo:
-        rows = self._query("SELECT zipf, flags, prominence, alone FROM word WHERE key = ?", (word_key,))
-        zipf, flags, prominence, alone = rows[0] if rows else (0.0, 0, 0.0, 0.0)
-        if self.lexicon is not None:
-            extra = self._query("SELECT zipf, flags FROM lexicon.lexeme WHERE key = ?", (word_key,))
-            if extra:
-                zipf, flags = extra[0][0], int(flags) | int(extra[0][1])  # type: ignore[call-overload]
-        if not flags and not zipf:
-            return UNKNOWN
-        return TokenInfo(float(zipf), int(flags), float(prominence), float(alone))  # type: ignore[arg-type]
+    def word(self, word_key: str) -> TokenInfo:
+        """What is known of one folded word (memoised)."""
+        info = self._words.get(word_key)
+        if info is None:
+            self.prefetch((word_key,))
+            info = self._words[word_key]
+        return info
+
+    def prefetch(self, word_keys: Iterable[str]) -> None:
+        """Look up many words in a few queries (a text's new words arrive together)."""
+        missing = [k for k in dict.fromkeys(word_keys) if k not in self._words]
+        if not missing:
+            return
+        if len(self._words) > _WORD_CACHE:
+            self._words.clear()  # bounded memory; a dict is faster to probe than an LRU
+        for start in range(0, len(missing), _BATCH):
+            batch = missing[start : start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            found: dict[str, list[float]] = {}
+            for word_key, zipf, flags, prominence, alone in self._query(
+                f"SELECT key, zipf, flags, prominence, alone FROM word WHERE key IN ({marks})", batch  # noqa: S608
+            ):
+                found[word_key] = [zipf, flags, prominence, alone]  # type: ignore[index, list-item]
+            if self.lexicon is not None:
+                for word_key, zipf, flags in self._query(
+                    f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({marks})", batch  # noqa: S608
+                ):
+                    slot = found.setdefault(word_key, [0.0, 0, 0.0, 0.0])  # type: ignore[arg-type]
+                    slot[0] = zipf  # type: ignore[assignment]
+                    slot[1] = int(slot[1]) | int(flags)  # type: ignore[call-overload]
+            for word_key in batch:
+                slot = found.get(word_key)
+                self._words[word_key] = (
+                    UNKNOWN if slot is None else TokenInfo(float(slot[0]), int(slot[1]), float(slot[2]), float(slot[3]))
+                )
 
     def _aliases_by_joined(self, joined: str) -> tuple[AliasRow, ...]:
         rows = self._query(

@@ -57,6 +57,7 @@ class WordStatus:
     suspicious: bool  # unknown, or only weakly known: worth matching
     lower_name: bool  # lower-case, but only known as part of a name ("vance", "rubio")
     strength: float = 1.0  # how surely the word is valid: 1, 0.5 (weakly known) or 0
+    hot: bool = False  # a window may open on this word (see `classify_word`)
 
 
 def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
@@ -77,8 +78,12 @@ def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
         and not info.flags & (Flag.LOWER_WORD | Flag.LOWER_IN_ALIAS)
     )
     suspicious = strength < 1.0 and len(word_key) >= 2
-    return WordStatus(word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength)
+    hot = suspicious or lower_name or bool(namelike and info.flags & _EDGE_FLAGS)
+    return WordStatus(word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength, hot)
 
+
+#: A valid capitalised word with these may begin or end a famous name written with a slip.
+_EDGE_FLAGS = Flag.FIRST_WORD | Flag.LAST_WORD
 
 #: Flags that make a word certainly valid: a dictionary word, a given name, or a word of a
 #: prominent entity's name.
@@ -112,6 +117,8 @@ def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> bool:
 
 def _ocr_candidate(text: str) -> bool:
     """Letters with one or two of the digits OCR confuses with letters (0bama, 1srael)."""
+    if text[-1].isdigit():
+        return False  # "Politics1", "Windows10": a number after a word, not a misread letter
     digits = [ch for ch in text if ch.isdigit()]
     letters = sum(ch.isalpha() for ch in text)
     return 0 < len(digits) <= 2 and letters >= 3 and all(ch in "01568" for ch in digits)
@@ -192,7 +199,9 @@ def _known_windows(first: int, last: int, statuses: Sequence[WordStatus]) -> lis
         for stop in range(start + 1, min(last, start + 3) + 1):
             if not (_name_edge(statuses[start]) and _name_edge(statuses[stop])):
                 continue
-            if statuses[start].info.flags & Flag.FIRST_WORD or statuses[stop].info.flags & Flag.LAST_WORD:
+            begins = bool(statuses[start].info.flags & Flag.FIRST_WORD)
+            ends = bool(statuses[stop].info.flags & Flag.LAST_WORD)
+            if begins != ends:  # begins like a famous name but ends otherwise, or the reverse
                 out.append(Window(start, stop, "known", first, last))
     return out
 
@@ -201,6 +210,8 @@ def _lower_windows(
     text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], k: int, max_words: int
 ) -> list[Window]:
     """Windows of lower-case words around word `k` (spaces only between them)."""
+    if _contraction(text, tokens, k):
+        return []  # "aren't", "isn't": not a name
     if not statuses[k].lower_name:  # an unknown lower-case word: only itself ("marcorubio")
         return [Window(k, k, "lower", k, k)]
     reach = min(max_words, 4) - 1
@@ -214,7 +225,13 @@ def _lower_windows(
         Window(a, b, "lower", left, right)
         for a in range(left, k + 1)
         for b in range(max(k, a + 1), min(right, a + reach) + 1)
-    ] + [Window(k, k, "lower", left, right)]
+    ] + ([Window(k, k, "lower", left, right)] if len(statuses[k].key) >= 5 else [])  # "eco", "tapa": too short alone
+
+
+def _contraction(text: str, tokens: Sequence[Token], k: int) -> bool:
+    if k + 1 >= len(tokens):
+        return False
+    return text[tokens[k].end : tokens[k + 1].start] in ("'", "’") and tokens[k + 1].text in ("t", "s", "ll", "re", "ve", "d")
 
 
 def _lower_join(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:

@@ -30,7 +30,7 @@ class Evidence:
     length: int  # letters in the joined key of the spelling
     prominence: float  # the entity's prior, 0..1
     derived: float  # 1 for a derived surname alone, 0.5 for a derived short form
-    changed_known: float  # 1 when a replaced word is itself a valid word or name
+    changed_known: float  # 1 when a replaced word is surely valid, 0.5 or less when weakly known
     changed_zipf: float  # how common the replaced words are in English text (Zipf)
     target_zipf: float  # how common the replacement words are
     structural: float  # 1 when only spaces or letter case differ (joined, split, case)
@@ -60,7 +60,10 @@ def features(evidence: Evidence) -> dict[str, float]:
         "short": short,
         "prominence": evidence.prominence,
         "derived": evidence.derived,
-        "changed_known": evidence.changed_known,
+        "derived_prominence": evidence.derived * evidence.prominence,
+        "target_zipf": evidence.target_zipf,
+        "changed_weak": evidence.changed_known if evidence.changed_known < 1.0 else 0.0,
+        "changed_strong": 1.0 if evidence.changed_known >= 1.0 else 0.0,
         "changed_zipf": evidence.changed_zipf,
         "zipf_gain": max(0.0, evidence.target_zipf - evidence.changed_zipf),
         "structural": evidence.structural,

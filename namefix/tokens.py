@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple, overload
 
-__all__ = ["Token", "WORD", "tokenize", "shape", "LOWER", "TITLE", "UPPER", "MIXED", "OTHER"]
+__all__ = ["Token", "TokenList", "WORD", "tokenize", "shape", "LOWER", "TITLE", "UPPER", "MIXED", "OTHER"]
 
 # A word is a run of letters and digits, combining marks included ("é" written as e + ◌́).
-WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F])+")
+# Written so that the common case (no combining marks) is one fast character class.
+_MARKS = "\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F"
+WORD = re.compile(rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS}]+(?:[^\W_]+[{_MARKS}]*)*")
 
 LOWER, TITLE, UPPER, MIXED, OTHER = "lower", "title", "upper", "mixed", "other"
 
@@ -19,6 +22,39 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class TokenList(Sequence[Token]):
+    """The words of a text with their offsets, made into `Token`s only when looked at.
+
+    Most words of a text are never looked at again once classified, so building a tuple for
+    each would cost more than finding them.
+    """
+
+    __slots__ = ("_starts", "_words")
+
+    def __init__(self, words: list[str], starts: list[int]) -> None:
+        self._words = words
+        self._starts = starts
+
+    @classmethod
+    def find(cls, text: str, start: int, end: int, words: list[str]) -> TokenList:
+        """`words` (as `WORD.findall(text, start, end)` gave them) with their offsets."""
+        return cls(words, list(map(re.Match.start, WORD.finditer(text, start, end))))
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._words)))]
+        word = self._words[index]
+        start = self._starts[index]
+        return Token(word, start, start + len(word))
 
 
 def tokenize(text: str) -> list[Token]:

@@ -188,3 +188,10 @@ def test_gum_reads_with_splits() -> None:
 def test_name_error_files_read() -> None:
     pairs = name_errors.read_pairs(shared("data", "name-errors", "codespell.tsv"))
     assert len(pairs) == 147 and all(p.right and p.category for p in pairs)
+
+
+def test_a_capped_peer_gets_the_users_own_names_first() -> None:
+    own = NameRecord("earnings21:bernstein", "Bernstein", "person", prominence=0.1)
+    setup = GazetteerSetup("bundled + user", (), True, [*RECORDS, own], own=(own,))
+    assert [r.id for r in setup.most_prominent(2)] == ["earnings21:bernstein", "Q3881"]
+    assert len(setup.most_prominent(None)) == 4

@@ -139,3 +139,20 @@ def test_report_and_plots_render(tmp_path: Path) -> None:
     if importlib.util.find_spec("matplotlib"):
         figures = plots.draw_all(results, tmp_path)
         assert "Reliability diagram" in figures and (tmp_path / "pr_curve.png").is_file()
+
+
+def test_the_command_line_maps_to_options(tmp_path: Path) -> None:
+    from benchmarks.cli import parse
+    from benchmarks.profiles import QUICK_RUN
+
+    options = parse(
+        ["--quick", "--data", str(tmp_path), "--only", "codespell", "speed", "--systems", "namefix"]
+    )
+    assert (
+        options.profile is QUICK_RUN
+        and options.sample == tmp_path.parent / "samples" / "garbled-news-article.txt"
+    )
+    assert options.wants("codespell") and not options.wants("gum_clean")
+    assert options.systems == frozenset({"namefix"})
+    assert parse(["--data", str(tmp_path)]).wants("earnings21")  # the full run has it, quick does not
+    assert not parse(["--quick"]).wants("earnings21")

@@ -187,11 +187,35 @@ def _pick_record(
     return records[0] if records else None
 
 
-def gum_targets(document: GumDocument, index: NameIndex, lookup: Lookup | None) -> list[Target]:
-    """The document's mentions whose text namefix knows, non-overlapping, in text order.
+#: GUM mention types and the gazetteer kinds that can stand for them.
+_KINDS_OF_TYPE = {
+    "person": {"person"},
+    "place": {"place"},
+    "organization": {"org"},
+}
+#: A mention whose Wikipedia identity the gazetteer does not record is a target only when the
+#: name belongs to an entity at least this prominent: one namefix may correct *to*.
+_TARGET_PROMINENCE = 0.45
 
-    Known: the text is a spelling in the gazetteer, or `namefix.lookup` returns an entity.
-    Short (under four characters) and lower-case mentions are left out.
+
+def known_entity(record: NameRecord | None, identity: str | None, mention_type: str | None) -> bool:
+    """Whether the gazetteer knows the entity a GUM mention names: the same Wikipedia title,
+    or (without one) a prominent entity of a fitting kind. "White" or "Energy" as spellings of
+    some hamlet do not make a mention of white people or of energy policy a known name."""
+    if record is None:
+        return False
+    if identity and record.wikipedia:
+        return record.wikipedia.replace("_", " ") == identity.replace("_", " ")
+    kinds = _KINDS_OF_TYPE.get(mention_type or "")
+    return kinds is not None and record.kind in kinds and record.prominence >= _TARGET_PROMINENCE
+
+
+def gum_targets(document: GumDocument, index: NameIndex, lookup: Lookup | None) -> list[Target]:
+    """The document's mentions of entities the gazetteer knows, non-overlapping, in text order.
+
+    Known: see `known_entity` (the text must also be a spelling in the gazetteer, or
+    `namefix.lookup` must return an entity for it). Short (under four characters) and
+    lower-case mentions are left out.
     """
     targets: list[Target] = []
     last_end = -1
@@ -203,7 +227,10 @@ def gum_targets(document: GumDocument, index: NameIndex, lookup: Lookup | None) 
         if text not in index and entity is None:
             continue
         record = _pick_record(index, text, mention.identity, lookup)
-        spellings = record.spellings if record else (getattr(entity, "name", text),)
+        if not known_entity(record, mention.identity, mention.type):
+            continue
+        assert record is not None
+        spellings = record.spellings
         targets.append(
             Target(
                 mention.start,

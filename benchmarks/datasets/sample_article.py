@@ -64,7 +64,7 @@ def load(article: Path, setup: GazetteerSetup) -> Dataset:
     problems = check(text, errors)
     if problems:
         raise ValueError(f"{article} does not match {ANNOTATION.name}: " + "; ".join(problems))
-    notes = ()
+    notes: tuple[str, ...] = ()
     if hashlib.sha256(raw).hexdigest() != expected_hash:
         notes = ("the article differs from the annotated version outside the annotated spans",)
     document = Document(

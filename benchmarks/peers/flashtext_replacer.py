@@ -36,7 +36,7 @@ class FlashtextSystem:
 
 class FlashtextFactory:
     name = "flashtext"
-    max_chars = None
+    max_chars: int | None = None
 
     def unavailable(self) -> str | None:
         return None if importlib.util.find_spec("flashtext") else "flashtext is not installed"

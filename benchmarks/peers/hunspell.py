@@ -20,7 +20,7 @@ __all__ = ["HunspellFactory", "HunspellPipe"]
 
 DICTIONARY = "en_US"
 DICTIONARY_DIR = Path("/usr/share/hunspell")
-MAX_CHARS = 150_000
+MAX_CHARS = 80_000
 
 
 class HunspellPipe:
@@ -74,7 +74,7 @@ class HunspellSystem(WordSystem):
 
 class HunspellFactory:
     name = "hunspell"
-    max_chars = MAX_CHARS
+    max_chars: int | None = MAX_CHARS
 
     def unavailable(self) -> str | None:
         if shutil.which("hunspell") is None:

@@ -9,7 +9,7 @@ import importlib.util
 import re
 from collections.abc import Iterator
 
-from ..names import GazetteerSetup, most_prominent
+from ..names import GazetteerSetup
 from ..system import Edit
 
 __all__ = ["RapidfuzzFactory", "capitalised_runs"]
@@ -38,22 +38,20 @@ class RapidfuzzSystem:
     name = "rapidfuzz"
 
     def __init__(self, setup: GazetteerSetup, limit: int) -> None:
-        from rapidfuzz import fuzz, process, utils
-
-        records = most_prominent(setup.records, limit)
+        records = setup.most_prominent(limit)
         self._choices = [spelling for record in records for spelling in record.spellings]
         self._canonical = [record.name for record in records for _ in record.spellings]
         self._known = setup.index
-        self._extract = lambda query: process.extractOne(
-            query,
-            self._choices,
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=CUTOFF,
-        )
         self._memo: dict[str, str | None] = {}
         self.names_seen = len(records)
         self.detail = f"{len(self._choices):,} spellings, fuzz.ratio >= {CUTOFF:g}"
+
+    def _extract(self, query: str) -> tuple[str, float, int] | None:
+        from rapidfuzz import fuzz, process, utils
+
+        return process.extractOne(
+            query, self._choices, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=CUTOFF
+        )
 
     def _best(self, query: str) -> str | None:
         if query not in self._memo:
@@ -76,7 +74,7 @@ class RapidfuzzSystem:
 
 class RapidfuzzFactory:
     name = "rapidfuzz"
-    max_chars = None
+    max_chars: int | None = None
 
     def unavailable(self) -> str | None:
         return None if importlib.util.find_spec("rapidfuzz") else "rapidfuzz is not installed"

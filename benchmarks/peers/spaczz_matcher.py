@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from ..names import GazetteerSetup, most_prominent
+from ..names import GazetteerSetup
 from ..system import Edit
 
 __all__ = ["SpaczzFactory"]
@@ -27,7 +27,7 @@ class SpaczzSystem:
 
         self._nlp = spacy.blank("en")
         self._matcher = FuzzyMatcher(self._nlp.vocab, min_r=MIN_RATIO)
-        records = most_prominent(setup.records, limit)
+        records = setup.most_prominent(limit)
         for record in records:
             self._matcher.add(record.name, [self._nlp.make_doc(s) for s in record.spellings])
         self._known = setup.index
@@ -54,7 +54,7 @@ class SpaczzSystem:
 
 class SpaczzFactory:
     name = "spaczz"
-    max_chars = MAX_CHARS
+    max_chars: int | None = MAX_CHARS
 
     def unavailable(self) -> str | None:
         missing = [m for m in ("spacy", "spaczz") if importlib.util.find_spec(m) is None]

@@ -16,7 +16,7 @@ DISTANCE = 1
 
 class SpellcheckerFactory:
     name = "pyspellchecker"
-    max_chars = None
+    max_chars: int | None = None
 
     def unavailable(self) -> str | None:
         return None if importlib.util.find_spec("spellchecker") else "pyspellchecker is not installed"

@@ -17,7 +17,7 @@ MAX_EDIT_DISTANCE = 2
 
 class SymspellFactory:
     name = "symspellpy"
-    max_chars = None
+    max_chars: int | None = None
 
     def unavailable(self) -> str | None:
         return None if importlib.util.find_spec("symspellpy") else "symspellpy is not installed"
