@@ -20,6 +20,14 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "Asked about the delay, {name} said the company remained on track.",
         "A spokesperson confirmed that {name} would attend the summit in Geneva.",
     ),
+    # News introduces people by their office, then calls them by surname: the title is the
+    # entity's own role from the gazetteer, the surname the one it would be called by.
+    "person_titled": (
+        "{title} {name} told reporters on Tuesday that the talks would continue next week.",
+        "In a statement released late on Friday, {title} {name} said the decision was final.",
+        "{title} {name} arrived in Brussels on Monday. {surname} said the talks had been useful.",
+        "Aides to {title} {name} confirmed the visit. {surname} is expected to speak on Thursday.",
+    ),
     "place": (
         "Flooding closed several roads in {name} on Monday morning.",
         "The delegation arrived in {name} late on Sunday for two days of talks.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -210,7 +211,7 @@ class Corrector:
                 if proposal is not None:
                     glued[i] = proposal
                     document.glued.append(proposal)
-        explained: set[int] = set(glued)
+        explained: set[int] = {i for i, proposal in glued.items() if proposal.confidence >= 0.3}
         for window in windows(text, tokens, statuses, self.config.max_mention_words):
             if window.mode == "lower" and _urlish(text, tokens, window):
                 continue
@@ -294,7 +295,7 @@ class Corrector:
             candidates = {
                 row.id: row
                 for row in self.index.aliases_by_joined(joined)
-                if len(words) > 1 or _lone_lower_case_fix(row)
+                if len(words) > 1 or _lone_lower_case_fix(row, self.index.entity(row.entity).entity)
             }
         elif mode == "known":  # valid words only: the joined letters must be close
             candidates = retrieve_joined(self.index, joined)
@@ -308,10 +309,11 @@ class Corrector:
             )
             rows = [rows[index] for _, _, index in ranked]
         ocr = any(_ocr_prone(word) for word in words)
+        loose = [word.suspicious or len(word.key) <= 3 for word in words]
         scored: list[tuple[float, AliasRow, Alignment]] = []
         for row in rows:
             spelling = alias_words(row.text)
-            alignment = align(mention, spelling, readings=ocr)
+            alignment = align(mention, spelling, readings=ocr, loose=loose)
             if alignment is None or alignment.score < _MIN_ALIGNMENT:
                 continue
             if alignment.exact_share == 1.0 and alignment.merges == 0 and mode != "lower":
@@ -369,6 +371,12 @@ class Corrector:
         if replacement == text[span_start:span_end]:
             return None
         return span_start, span_end, replacement
+
+    def _rarity(self, word_key: str) -> float:
+        """1 when one entity has this word in its name ("Kosiniak"), falling to 0 for words
+        that a hundred share ("Pete")."""
+        entities = {row.entity for row in self.index.aliases_with_word(word_key, 120)}
+        return max(0.0, 1.0 - math.log10(max(len(entities), 1)) / 2.0)
 
     def _inside_valid_name(self, statuses: Sequence[WordStatus], window: Window) -> bool:
         """Whether a stretch of the run that shares words with the window is itself a listed
@@ -438,12 +446,15 @@ class Corrector:
             kind_clash = 1.0
         derived = 1.0 if row.origin == Origin.SURNAME else 0.5 if row.origin == Origin.SHORT else 0.0
         anchor = 0.0
+        anchor_rarity = 0.0
         for group in alignment.groups:
             if group.exact and group.mention[0] == group.mention[1]:
                 word = words[group.mention[0]]
                 anchor = max(anchor, 0.5 if word.info.flags & Flag.GIVEN else 1.0)
+                anchor_rarity = max(anchor_rarity, self._rarity(word.key))
         outside = [*range(window.run_first, window.first), *range(window.last + 1, window.run_last + 1)]
         unexplained = sum(1 for k in outside if statuses[k].suspicious)
+        foreign = _foreign_share(statuses, window.first, window.last)
         joined_single = structural and len(words) < len(alias_keys)
         evidence = Evidence(
             similarity=alignment.score,
@@ -465,6 +476,8 @@ class Corrector:
             lowercase=1.0 if window.mode == "lower" else 0.0,
             route="joined" if joined_single else "known" if window.mode == "known" else "window",
             anchor=anchor,
+            anchor_rarity=anchor_rarity,
+            foreign=foreign,
             unexplained=unexplained,
         )
         if structural:
@@ -490,6 +503,8 @@ class Corrector:
         word = self._status(token.text)
         best: _Proposal | None = None
         for parts, seam in glued_splits(token.text):
+            if not seam and min(len(part) for part in parts) < 3:
+                continue  # "Hegus" is not "He" + "gus"
             infos = [self._status(part) for part in parts]
             if any(info.strength < 1.0 for info in infos):
                 continue
@@ -553,9 +568,15 @@ class Corrector:
         """What the whole document says: a name written correctly elsewhere supports a fix to
         it ("JournalVance" when "Vance" stands alone too); surname-only garbles are settled
         against the people the document names; the same garble resolves the same way."""
+        countries: set[str] = set()
+        for word in document.name_words:
+            countries.update(self.index.countries_of.get(word, ()))
         for proposal in [*document.proposals, *document.glued]:
             if proposal.evidence is None:
                 continue
+            if countries and self.index.entity(proposal.entity).entity.country in countries:
+                proposal.evidence = dataclasses.replace(proposal.evidence, country=1.0)
+                proposal.confidence = confidence(proposal.evidence)
             if proposal.evidence.route == "glued":
                 new = [proposal.name_key]
             else:
@@ -630,6 +651,7 @@ class Corrector:
             changed_zipf=word.info.zipf, target_zipf=self.index.word(surname_key).zipf,
             structural=0.0, context=role_support(pending.titles, info.roles),
             document=1.0, kind_clash=0.0, rival_gap=gap, lowercase=0.0, route="surname",
+            prefix=_common_prefix(word.key, surname_key) / len(word.key),
         )  # fmt: skip
         replacement = surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
         return _Proposal(
@@ -739,11 +761,32 @@ def _joined_by_space(text: str, tokens: Sequence[Token], i: int) -> bool:
     return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " "
 
 
-def _lone_lower_case_fix(row: AliasRow) -> bool:
+def _foreign_share(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> float:
+    """Share of the nearby words that are not known English words or names: high inside a
+    passage in another language ("Etudes sur la Phonologie Chinoise"), where English
+    spellings are the wrong yardstick."""
+    around = [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
+    if not around:
+        return 0.0
+    return sum(word.strength < 1.0 for word in around) / len(around)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _lone_lower_case_fix(row: AliasRow, entity: Entity) -> bool:
     """A single lower-case word is capitalised only as a well-known place or nationality
-    ("argentina", "asian"); a lower-case surname or creed may be a word in its own right
-    ("santorum", "christ"), and "psu" is not "PSU"."""
-    return row.kind in ("place", "demonym") and row.prominence >= 0.6 and not row.text.isupper()
+    ("argentina", "brazilian"); a lower-case surname or creed may be a word in its own right
+    ("santorum", "christ", "scientology"), and "psu" is not "PSU"."""
+    if row.text.isupper() or row.prominence < 0.6:
+        return False
+    return row.kind == "place" or (row.kind == "demonym" and entity.country is not None)
 
 
 def _new_words(original: str, replacement: str) -> list[str]:
@@ -776,7 +819,7 @@ def _ocr_explains(words: Sequence[WordStatus], alias_keys: Sequence[str]) -> boo
     joined = "".join(w.key for w in words)
     target = "".join(alias_keys)
     plain = similarity(joined, target)
-    return any(similarity(reading, target) > plain for reading in ocr_readings(joined)[1:])
+    return any(similarity(reading, target) >= max(plain + 0.05, 0.9) for reading in ocr_readings(joined)[1:])
 
 
 def _urlish(text: str, tokens: Sequence[Token], window: Window) -> bool:

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -126,6 +126,9 @@ CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT R
 """
 _INDEXES = "CREATE INDEX alias_joined ON alias(joined);"
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+#: Places this prominent (countries, capitals, great cities) and all demonyms name their
+#: country: "Warsaw" or "Polish" in a text makes a Polish minister a likelier reading.
+_COUNTRY_WORD_PROMINENCE = 0.85
 #: Multi-word spellings of entities at least this prominent also get fuzzy keys for their
 #: joined form ("Marcorubbio"): a lost space plus a slip is rarer, so only for the famous.
 JOINED_FUZZY_MIN_PROMINENCE = 0.7
@@ -170,7 +173,14 @@ def build_index(
             "words": len(builder.words),
             "fuzzy_keys": fuzzy_rows,
         }
-        rows = {"format": FORMAT_VERSION, "complete": "yes", "stats": json.dumps(stats), **(meta or {})}
+        countries = {code: sorted(words) for code, words in sorted(builder.country_words.items())}
+        rows = {
+            "format": FORMAT_VERSION,
+            "complete": "yes",
+            "stats": json.dumps(stats),
+            "country_words": json.dumps(countries),
+            **(meta or {}),
+        }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
         connection.commit()
         connection.execute("VACUUM")
@@ -197,6 +207,7 @@ class _Builder:
         self.entities: list[tuple[object, ...]] = []
         self.aliases: list[tuple[object, ...]] = []
         self.alias_words: list[tuple[object, ...]] = []
+        self.country_words: dict[str, set[str]] = {}  # ISO code -> "poland", "polish", "warsaw"
 
     def add(self, record: EntityRecord) -> None:
         entity = record.entity
@@ -211,6 +222,9 @@ class _Builder:
             )
         )  # fmt: skip
         kind_flag = _KIND_FLAG[entity.kind]
+        country_word = entity.country is not None and (
+            entity.kind == "demonym" or (entity.kind == "place" and entity.prominence >= _COUNTRY_WORD_PROMINENCE)
+        )
         prominent = entity.prominence >= FUZZY_MIN_PROMINENCE
         rank = 1000 - _permille(entity.prominence)
         for text, origin in derived_forms(record):
@@ -219,6 +233,8 @@ class _Builder:
                 continue
             self.alias_id += 1
             tokens = WORD.findall(text)
+            if country_word and len(tokens) == 1 and origin <= Origin.ALIAS:
+                self.country_words.setdefault(str(entity.country), set()).add(joined)
             self.aliases.append(
                 (self.alias_id, self.entity_id, text, joined, origin, len(tokens),
                  _permille(entity.prominence), _KIND_CODE[entity.kind])
@@ -372,6 +388,10 @@ class Index:
             raise NamefixError(f"the compiled gazetteer {path} is stale or incomplete")
         self.meta = meta
         self.stats: dict[str, int] = json.loads(meta.get("stats", "{}"))
+        self.countries_of: dict[str, frozenset[str]] = {}
+        for code, words in json.loads(meta.get("country_words", "{}")).items():
+            for word in words:
+                self.countries_of[word] = self.countries_of.get(word, frozenset()) | {code}
         if lexicon is not None:
             try:
                 lexicon_meta = dict(connection.execute("SELECT key, value FROM lexicon.meta").fetchall())

@@ -163,11 +163,18 @@ class Alignment:
 
 
 _SHAPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
-#: Least similarity for a group that joins or splits words.
+#: Least similarity for a group that joins or splits words, and for one that reads several
+#: broken (unknown or very short) mention words as one name word.
 _MERGE_MIN = 0.85
+_LOOSE_MERGE_MIN = 0.6
 
 
-def align(mention: Sequence[str], alias: Sequence[str], readings: bool = False) -> Alignment | None:
+def align(
+    mention: Sequence[str],
+    alias: Sequence[str],
+    readings: bool = False,
+    loose: Sequence[bool] | None = None,
+) -> Alignment | None:
     """Best monotone pairing of mention words with alias words (dynamic programming).
 
     Each step pairs 1 word with 1, or joins up to three on one side; the score weighs each
@@ -197,8 +204,13 @@ def align(mention: Sequence[str], alias: Sequence[str], readings: bool = False) 
                         if better > sim:
                             sim, left = better, reading
                 if di > 1 or dj > 1:
-                    if sim < _MERGE_MIN and not exact:
-                        continue  # joining words is only believable when the letters agree
+                    # Joining words is believable when the letters agree, or when broken
+                    # mention words are read as one name word ("Wwadis Wow" ~ "Władysław").
+                    floor = _MERGE_MIN
+                    if dj == 1 and loose is not None and all(loose[i : i + di]):
+                        floor = _LOOSE_MERGE_MIN
+                    if sim < floor and not exact:
+                        continue
                     if any(len(word) < 2 for word in (*mention[i : i + di], *alias[j : j + dj])):
                         continue  # an initial or numeral is a word of its own ("Elizabeth II")
                 weight = len(right) / total

@@ -45,18 +45,23 @@ class Evidence:
     splittable: float = 0.0  # 1 when the word also splits cleanly into valid words (glued)
     completes: float = 0.0  # glued: a part completes a name with the neighbouring words
     camel: float = 0.0  # glued: every part capitalised ("VisaCuba"), as brand names are
+    country: float = 0.0  # 1 when the document names the entity's country ("Polish", "Warsaw")
+    anchor_rarity: float = 0.0  # how few entities share the intact word (1: only this one)
+    prefix: float = 0.0  # share of the word's letters that begin the replacement as well
+    foreign: float = 0.0  # share of nearby words that are not known English (another language)
 
 
 def features(evidence: Evidence) -> dict[str, float]:
     """The model's inputs: the evidence plus a few shaped terms."""
     short = 1.0 if evidence.length <= 5 else 0.0
+    edit_rate = evidence.edits / max(evidence.length, 1)
     return {
         "bias": 1.0,
         "similarity": evidence.similarity,
         "weakest": evidence.weakest,
         "exact_share": evidence.exact_share,
         "phonetic": evidence.phonetic,
-        "edit_rate": evidence.edits / max(evidence.length, 1),
+        "edit_rate": edit_rate,
         "short": short,
         "prominence": evidence.prominence,
         "derived": evidence.derived,
@@ -80,6 +85,14 @@ def features(evidence: Evidence) -> dict[str, float]:
         "splittable": evidence.splittable,
         "route_known": 1.0 if evidence.route == "known" else 0.0,
         "completes": evidence.completes,
+        "country": evidence.country,
+        "foreign": evidence.foreign,
+        "anchor_rarity": evidence.anchor_rarity,
+        # a distinctive intact word and a title or country that fit the same entity
+        "rare_anchor_in_context": evidence.anchor_rarity * max(evidence.context, evidence.country),
+        # a surname found among the document's own people: how much of it the word keeps
+        "surname_edit_rate": edit_rate if evidence.route == "surname" else 0.0,
+        "surname_prefix": evidence.prefix if evidence.route == "surname" else 0.0,
         "camel": evidence.camel,
     }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import random
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -299,6 +300,44 @@ def prominent(records: Sequence[NameRecord], kind: str, count: int) -> list[Name
     return sorted(fitting, key=lambda r: (-r.prominence, r.name))[:count]
 
 
+def _role_title(record: NameRecord) -> str | None:
+    """The office a reporter would put before the name: the entity's latest titled role."""
+    titles = [
+        role.get("title") if isinstance(role, dict) else str(role) for role in record.roles
+    ]
+    titles = [t for t in titles if t and " of " in t and len(t) <= 40 and t[:1].isupper()]
+    return titles[-1] if titles else None
+
+
+def _surname(record: NameRecord) -> str | None:
+    words = record.name.split()
+    surname = record.surname or (words[-1] if len(words) > 1 else None)
+    return surname if surname and surname != record.name and len(surname) >= 4 else None
+
+
+def _filled(kind: str, record: NameRecord, rng: random.Random) -> tuple[str, list[Target]]:
+    """A template sentence with the record's name (and, for people with an office, their
+    title and later their surname); the name and surname are the targets to break."""
+    title, surname = (_role_title(record), _surname(record)) if kind == "person" else (None, None)
+    if title and surname and rng.random() < 0.5:
+        template = sentences("person_titled", record.name, rng, 1)[0]
+    else:
+        template = sentences(kind, record.name, rng, 1)[0]
+    values = {"title": title or "", "name": record.name, "surname": surname or ""}
+    text, targets = "", []
+    for piece in re.split(r"(\{\w+\})", template):
+        if piece.startswith("{") and piece[1:-1] in values:
+            value = values[piece[1:-1]]
+            if piece == "{name}":
+                targets.append(Target(len(text), len(text) + len(value), record.spellings, record, record.wikipedia))
+            elif piece == "{surname}":
+                targets.append(Target(len(text), len(text) + len(value), (value,), record, record.wikipedia))
+            text += value
+        else:
+            text += piece
+    return text, targets
+
+
 def corrupted_templates(
     setup: GazetteerSetup,
     judge: Judge,
@@ -312,18 +351,15 @@ def corrupted_templates(
     for kind in ("person", "place", "org"):
         for record in prominent(setup.records, kind, per_kind):
             rng = seeded(seed, "templates", record.id)
-            template = sentences(kind, record.name, rng, 1)[0]
-            start = template.index("{name}")
-            text = template.format(name=record.name)
-            target = Target(start, start + len(record.name), record.spellings, record, record.wikipedia)
+            text, targets = _filled(kind, record, rng)
             out.append(Document(f"{record.id}:right", text, SPELLED_RIGHT, clean=True))
             for model in models:
                 broken, golds = break_names(
-                    text, [target], model, seeded(seed, record.id, model.name), judge, 1
+                    text, targets, model, seeded(seed, record.id, model.name), judge, 1
                 )
                 if golds:
                     out.append(Document(f"{record.id}:{model.name}", broken, model.name, golds))
-            varied, spans = swap_variants(text, [target], seeded(seed, record.id, "variants"), 1)
+            varied, spans = swap_variants(text, targets[:1], seeded(seed, record.id, "variants"), 1)
             if spans:
                 out.append(Document(f"{record.id}:variants", varied, VALID_VARIANT, protected=spans))
     return Dataset(
