@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _HASHES = "file-hashes.json"
 _SAMPLES = 16  # blocks read to check an index file is intact
 _BLOCK = 65536
+_KEEP = 4  # compiled files of each kind kept in the cache folder
 
 
 def cache_dir() -> Path:
@@ -110,7 +111,23 @@ def _compiled(folder: Path, stem: str, inputs: Sequence[Path], build: Callable[[
         log.info("compiling %d files into %s", len(inputs), path)
         build(path, digest)
         _write_check(path)
+    _prune(folder, stem, keep=path)
     return path
+
+
+def _prune(folder: Path, stem: str, keep: Path, newest: int = _KEEP) -> None:
+    """Remove compiled files of older content (each can be ~100 MB), keeping the newest few:
+    several gazetteer combinations may be in use at once."""
+    try:
+        built = sorted(folder.glob(f"{stem}-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in built[newest:]:
+        if old == keep:
+            continue
+        for companion in (old, old.with_suffix(".check"), old.with_suffix(".lock")):
+            with contextlib.suppress(OSError):
+                companion.unlink()
 
 
 def _file_hash(path: Path) -> str:

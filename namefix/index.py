@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "9"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -116,15 +116,16 @@ CREATE TABLE entity(
     id INTEGER PRIMARY KEY, ext_id TEXT, name TEXT, kind INTEGER, country TEXT,
     prominence INTEGER, wikipedia TEXT, surname TEXT, roles TEXT, source INTEGER);
 CREATE TABLE alias(
-    id INTEGER PRIMARY KEY, entity INTEGER, text TEXT, joined TEXT, origin INTEGER,
-    words INTEGER, prominence INTEGER, kind INTEGER);
-CREATE TABLE alias_word(word TEXT, rank INTEGER, alias INTEGER,
-    PRIMARY KEY (word, rank, alias)) WITHOUT ROWID;
-CREATE TABLE word(key TEXT PRIMARY KEY, zipf REAL, flags INTEGER, prominence REAL,
-    alone REAL) WITHOUT ROWID;
+    joined TEXT, id INTEGER, entity INTEGER, text TEXT, origin INTEGER, words INTEGER,
+    prominence INTEGER, kind INTEGER, PRIMARY KEY (joined, id)) WITHOUT ROWID;
+CREATE TABLE alias_word(
+    word TEXT, rank INTEGER, id INTEGER, entity INTEGER, text TEXT, joined TEXT,
+    origin INTEGER, words INTEGER, prominence INTEGER, kind INTEGER,
+    PRIMARY KEY (word, rank, id)) WITHOUT ROWID;
+CREATE TABLE word(key TEXT PRIMARY KEY, flags INTEGER, prominence INTEGER,
+    alone INTEGER) WITHOUT ROWID;
 CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT ROWID;
 """
-_INDEXES = "CREATE INDEX alias_joined ON alias(joined);"
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 #: Places this prominent (countries, capitals, great cities) and all demonyms name their
 #: country: "Warsaw" or "Polish" in a text makes a Polish minister a likelier reading.
@@ -161,11 +162,10 @@ def build_index(
             builder.add(record)
         builder.flush()
         connection.executemany(
-            "INSERT INTO word VALUES (?, ?, ?, ?, ?)",
-            ((w, s[0], int(s[1]), s[2], s[3]) for w, s in builder.words.items()),
+            "INSERT INTO word VALUES (?, ?, ?, ?)",
+            ((w, int(s[1]), _permille(s[2]), _permille(s[3])) for w, s in builder.words.items()),
         )
         fuzzy_rows = builder.write_fuzzy()
-        connection.executescript(_INDEXES)
         stats = {
             **{f"entities_{kind}": n for kind, n in builder.counts.items()},
             "entities": sum(builder.counts.values()),
@@ -235,10 +235,10 @@ class _Builder:
             tokens = WORD.findall(text)
             if country_word and len(tokens) == 1 and origin <= Origin.ALIAS:
                 self.country_words.setdefault(str(entity.country), set()).add(joined)
-            self.aliases.append(
-                (self.alias_id, self.entity_id, text, joined, origin, len(tokens),
-                 _permille(entity.prominence), _KIND_CODE[entity.kind])
-            )  # fmt: skip
+            row = (self.alias_id, self.entity_id, text, joined, origin, len(tokens),
+                   _permille(entity.prominence), _KIND_CODE[entity.kind])  # fmt: skip
+            stored = None if origin == Origin.NAME else text  # the name is in the entity row
+            self.aliases.append((joined, self.alias_id, self.entity_id, stored, *row[4:]))
             target = prominent and (origin != Origin.ALIAS or record.alias_targets)
             flags = Flag.ALIAS | kind_flag | (Flag.TARGET if target else 0)
             for token in tokens:
@@ -251,7 +251,7 @@ class _Builder:
                 if len(tokens) == 1:
                     slot[3] = max(slot[3], entity.prominence)
                 if target:
-                    self.alias_words.append((word, rank, self.alias_id))
+                    self.alias_words.append((word, rank, *row))
                     self.targets.add("w" + word)
             if target and len(tokens) > 1 and entity.prominence >= JOINED_FUZZY_MIN_PROMINENCE:
                 self.targets.add("j" + joined)
@@ -332,9 +332,11 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
         connection.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-            "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf REAL, flags INTEGER) WITHOUT ROWID;"
+            "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf INTEGER, flags INTEGER) WITHOUT ROWID;"
         )
-        connection.executemany("INSERT INTO lexeme VALUES (?, ?, ?)", ((w, z, int(f)) for w, (z, f) in words.items()))
+        connection.executemany(  # Zipf in hundredths: an integer takes a quarter of a float's room
+            "INSERT INTO lexeme VALUES (?, ?, ?)", ((w, round(z * 100), int(f)) for w, (z, f) in words.items())
+        )
         rows = {"format": FORMAT_VERSION, "complete": "yes", "stats": json.dumps(counts), **(meta or {})}
         connection.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
         connection.commit()
@@ -446,37 +448,39 @@ class Index:
         for start in range(0, len(missing), _BATCH):
             batch = missing[start : start + _BATCH]
             marks = ", ".join("?" * len(batch))
-            found: dict[str, list[float]] = {}
-            for word_key, zipf, flags, prominence, alone in self._query(
-                f"SELECT key, zipf, flags, prominence, alone FROM word WHERE key IN ({marks})", batch  # noqa: S608
+            found: dict[str, list[int]] = {}  # key -> [zipf in hundredths, flags, prominence, alone]
+            for word_key, flags, prominence, alone in self._query(
+                f"SELECT key, flags, prominence, alone FROM word WHERE key IN ({marks})", batch  # noqa: S608
             ):
-                found[word_key] = [zipf, flags, prominence, alone]  # type: ignore[index, list-item]
+                found[str(word_key)] = [0, int(flags), int(prominence), int(alone)]  # type: ignore[call-overload]
             if self.lexicon is not None:
                 for word_key, zipf, flags in self._query(
                     f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({marks})", batch  # noqa: S608
                 ):
-                    slot = found.setdefault(word_key, [0.0, 0, 0.0, 0.0])  # type: ignore[arg-type]
-                    slot[0] = zipf  # type: ignore[assignment]
-                    slot[1] = int(slot[1]) | int(flags)  # type: ignore[call-overload]
+                    slot = found.setdefault(str(word_key), [0, 0, 0, 0])
+                    slot[0] = int(zipf)  # type: ignore[call-overload]
+                    slot[1] |= int(flags)  # type: ignore[call-overload]
             for word_key in batch:
                 slot = found.get(word_key)
                 self._words[word_key] = (
-                    UNKNOWN if slot is None else TokenInfo(float(slot[0]), int(slot[1]), float(slot[2]), float(slot[3]))
+                    UNKNOWN
+                    if slot is None
+                    else TokenInfo(slot[0] / 100, slot[1], slot[2] / 1000, slot[3] / 1000)
                 )
 
     def _aliases_by_joined(self, joined: str) -> tuple[AliasRow, ...]:
         rows = self._query(
-            "SELECT id, entity, text, joined, origin, words, prominence, kind FROM alias "
-            "WHERE joined = ? ORDER BY prominence DESC LIMIT 50",
+            "SELECT a.id, a.entity, coalesce(a.text, e.name), a.joined, a.origin, a.words, a.prominence, "
+            "a.kind FROM alias a JOIN entity e ON e.id = a.entity "
+            "WHERE a.joined = ? ORDER BY a.prominence DESC LIMIT 50",
             (joined,),
         )
         return tuple(_alias_row(row) for row in rows)
 
     def _aliases_with_word(self, word_key: str, limit: int = 300) -> tuple[AliasRow, ...]:
         rows = self._query(
-            "SELECT a.id, a.entity, a.text, a.joined, a.origin, a.words, a.prominence, a.kind "
-            "FROM alias_word w JOIN alias a ON a.id = w.alias WHERE w.word = ? "
-            "ORDER BY w.rank LIMIT ?",
+            "SELECT id, entity, text, joined, origin, words, prominence, kind FROM alias_word "
+            "WHERE word = ? ORDER BY rank LIMIT ?",
             (word_key, limit),
         )
         return tuple(_alias_row(row) for row in rows)
