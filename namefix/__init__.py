@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .batch import correct_many
 from .config import Config
 from .corrector import Corrector
 from .errors import GazetteerError, NamefixError
@@ -31,6 +32,7 @@ __all__ = [
     "Reason",
     "apply_fixes",
     "correct",
+    "correct_many",
     "default_corrector",
     "default_gazetteer",
     "load_gazetteer",

@@ -22,7 +22,7 @@ from .errors import NamefixError
 from .index import FORMAT_VERSION, Index, build_index, build_lexicon
 from .schema import records_of
 
-__all__ = ["cache_dir", "content_key", "compiled_index"]
+__all__ = ["cache_dir", "compiled_index", "content_key"]
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,12 @@ def compiled_index(files: Sequence[Path], lexicon_dir: Path | None) -> Index:
     lexicon = None
     if lexicon_dir is not None and lexicon_dir.is_dir():
         inputs = sorted(lexicon_dir.glob("*.t*"))
-        lexicon = _compiled(folder, "lexicon", inputs, lambda path, digest: build_lexicon(lexicon_dir, path, {"key": digest}))
-    path = _compiled(folder, "index", files, lambda path, digest: build_index(records_of(files), path, {"key": digest}))
+        lexicon = _compiled(
+            folder, "lexicon", inputs, lambda path, digest: build_lexicon(lexicon_dir, path, {"key": digest})
+        )
+    path = _compiled(
+        folder, "index", files, lambda path, digest: build_index(records_of(files), path, {"key": digest})
+    )
     try:
         return Index(path, lexicon)
     except NamefixError:

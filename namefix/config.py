@@ -10,8 +10,7 @@ from dataclasses import dataclass, fields
 from .results import KINDS
 from .weights import DEFAULT_MIN_CONFIDENCE
 
-__all__ = ["Config", "DEFAULT_MIN_CONFIDENCE"]
-
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "Config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +29,7 @@ class Config:
     max_mention_words: int = 6
 
     def __post_init__(self) -> None:
-        if isinstance(self.min_confidence, bool) or not isinstance(
-            self.min_confidence, (int, float)
-        ):
+        if isinstance(self.min_confidence, bool) or not isinstance(self.min_confidence, (int, float)):
             raise TypeError("min_confidence must be a number")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be in [0, 1], not {self.min_confidence}")

@@ -13,13 +13,21 @@ from .index import Flag
 from .mentions import TITLE_WORDS, WordStatus
 from .schema import Role
 
-__all__ = ["TITLE_WORDS", "PLACE_CUES", "title_words_before", "role_support", "expected_kind"]
+__all__ = ["PLACE_CUES", "TITLE_WORDS", "expected_kind", "role_support", "title_words_before"]
 
 #: Words after which a place name is expected.
-PLACE_CUES = frozenset("in near from across outside inside around towards toward via".split())
+PLACE_CUES = frozenset(
+    ["in", "near", "from", "across", "outside", "inside", "around", "towards", "toward", "via"]
+)
 
 
-_SPELLING = {"defence": "defense", "labour": "labor", "sen": "senator", "gov": "governor", "rep": "representative"}
+_SPELLING = {
+    "defence": "defense",
+    "labour": "labor",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+}
 
 
 def title_words_before(statuses: Sequence[WordStatus], first: int, limit: int = 3) -> list[str]:
@@ -55,11 +63,15 @@ def expected_kind(statuses: Sequence[WordStatus], first: int) -> str | None:
     previous = statuses[first - 1]
     if previous.key in TITLE_WORDS:
         return "person"
-    if previous.namelike and previous.info.flags & Flag.GIVEN:
-        # "Alessandro Bremec": a given name announces a surname, unless the word is better
-        # known as a place or organisation on its own ("Jordan", "Georgia")
-        if previous.info.alone < 0.5 and not previous.info.flags & Flag.LOWER_WORD:
-            return "person"
+    # "Alessandro Bremec": a given name announces a surname, unless the word is better known
+    # as a place or organisation on its own ("Jordan", "Georgia") or is an ordinary word
+    if (
+        previous.namelike
+        and previous.info.flags & Flag.GIVEN
+        and previous.info.alone < 0.5
+        and not previous.info.flags & Flag.LOWER_WORD
+    ):
+        return "person"
     if previous.key in PLACE_CUES:
         return "place"
     return None

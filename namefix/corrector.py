@@ -26,13 +26,13 @@ from .config import Config
 from .context import expected_kind, role_support, title_words_before
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .index import AliasRow, Flag, Index, TokenInfo
-from .matching import Alignment, align, alias_words, ocr_readings, retrieve, retrieve_joined, similarity
-from .mentions import NAME_CONNECTORS, WordStatus, Window, classify_word, glued_splits, windows
+from .matching import Alignment, alias_words, align, ocr_readings, retrieve, retrieve_joined, similarity
+from .mentions import NAME_CONNECTORS, Window, WordStatus, classify_word, glued_splits, windows
 from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
 from .schema import Origin
 from .scoring import Evidence, confidence
-from .tokens import LOWER, UPPER, WORD, Token, TokenList
+from .tokens import WORD, Token, TokenList
 
 __all__ = ["Corrector"]
 
@@ -187,7 +187,9 @@ class Corrector:
 
     def _classify(self, word: str) -> WordStatus:
         if len(word) > _MAX_WORD:
-            return WordStatus(key(word[:_MAX_WORD]), "other", TokenInfo(0.0, 0, 0.0, 0.0), True, False, False, False)
+            return WordStatus(
+                key(word[:_MAX_WORD]), "other", TokenInfo(0.0, 0, 0.0, 0.0), True, False, False, False
+            )
         return classify_word(word, self.index.word)
 
     # ----------------------------------------------------------------------------------
@@ -223,7 +225,9 @@ class Corrector:
         for i, word in enumerate(statuses):
             if word.suspicious and word.namelike and i not in explained and len(word.key) >= 4:
                 document.pending.append(
-                    _Pending(tokens[i], word, expected_kind(statuses, i), tuple(title_words_before(statuses, i)))
+                    _Pending(
+                        tokens[i], word, expected_kind(statuses, i), tuple(title_words_before(statuses, i))
+                    )
                 )
 
     def _note_anchors(self, statuses: Sequence[WordStatus], document: _Document) -> None:
@@ -267,7 +271,9 @@ class Corrector:
                 continue
             span_start, span_end, replacement = built
             if best is None:
-                best = self._evaluate(text, tokens, statuses, window, row, alignment, span_start, span_end, replacement)
+                best = self._evaluate(
+                    text, tokens, statuses, window, row, alignment, span_start, span_end, replacement
+                )
                 if splittable and best.evidence is not None:
                     best.evidence = dataclasses.replace(best.evidence, splittable=1.0)
                     best.confidence = confidence(best.evidence)
@@ -348,7 +354,12 @@ class Corrector:
                 parts.append((start, end, original, False))
                 continue
             new = alias_text.upper() if upper_window and len(alias_text) > 1 else alias_text
-            if not lower_window and original[:1].isupper() and new[:1].islower() and key(new) not in NAME_CONNECTORS:
+            if (
+                not lower_window
+                and original[:1].isupper()
+                and new[:1].islower()
+                and key(new) not in NAME_CONNECTORS
+            ):
                 new = new[:1].upper() + new[1:]  # "Chiang Kai Schek" -> "Shek", as the text writes it
             if group.merges_words and self._valid_segmentation(original, alias_text):
                 parts.append((start, end, original, False))  # "Viet Nam" for "Vietnam": both valid
@@ -386,7 +397,9 @@ class Corrector:
                 if (first, last) == (window.first, window.last):
                     continue
                 folded = tuple(status.key for status in statuses[first : last + 1])
-                if any(alias_words(row.text) == folded for row in self.index.aliases_by_joined("".join(folded))):
+                if any(
+                    alias_words(row.text) == folded for row in self.index.aliases_by_joined("".join(folded))
+                ):
                     return True
         return False
 
@@ -395,7 +408,10 @@ class Corrector:
         folded = [key(word) for word in WORD.findall(original)]
         if joined_key(original) != joined_key(alias_text):
             return False
-        return any(alias_words(row.text) == tuple(folded) for row in self.index.aliases_by_joined(joined_key(original)))
+        return any(
+            alias_words(row.text) == tuple(folded)
+            for row in self.index.aliases_by_joined(joined_key(original))
+        )
 
     def _evaluate(
         self,
@@ -441,7 +457,13 @@ class Corrector:
         titles = title_words_before(statuses, window.first) if self.config.use_context else []
         context = role_support(titles, info.roles) if info.entity.kind == "person" else 0.0
         hint = expected_kind(statuses, window.first) if self.config.use_context else None
-        kind_clash = 1.0 if hint is not None and hint != info.entity.kind and not (hint == "place" and info.entity.kind in ("org", "demonym")) else 0.0
+        kind_clash = (
+            1.0
+            if hint is not None
+            and hint != info.entity.kind
+            and not (hint == "place" and info.entity.kind in ("org", "demonym"))
+            else 0.0
+        )
         if titles and info.entity.kind != "person":
             kind_clash = 1.0
         derived = 1.0 if row.origin == Origin.SURNAME else 0.5 if row.origin == Origin.SHORT else 0.0
@@ -481,14 +503,20 @@ class Corrector:
             unexplained=unexplained,
         )
         if structural:
-            reason = Reason.CASE if window.mode == "lower" else (Reason.JOINED if len(words) < len(alias_keys) else Reason.SPLIT)
+            reason = (
+                Reason.CASE
+                if window.mode == "lower"
+                else (Reason.JOINED if len(words) < len(alias_keys) else Reason.SPLIT)
+            )
         elif any(_ocr_prone(w) for w in changed_words) and _ocr_explains(changed_words, alias_keys):
             reason = Reason.OCR
         elif phonetic == 1.0 and edits > 1:
             reason = Reason.PHONETIC
         else:
             reason = Reason.FUZZY
-        return _Proposal(span_start, span_end, replacement, confidence(evidence), row.entity, reason, evidence)
+        return _Proposal(
+            span_start, span_end, replacement, confidence(evidence), row.entity, reason, evidence
+        )
 
     # ----------------------------------------------------------------------------------
     # Glued words: "JournalVance", "NATOsecurity"
@@ -540,17 +568,29 @@ class Corrector:
         first, last = infos[0], infos[-1]
         for part, info, neighbours in (
             (parts[-1], last, [t.text for t in tokens[i + 1 : i + 4] if _joined_by_space(text, tokens, i)]),
-            (parts[0], first, [t.text for t in tokens[max(0, i - 3) : i] if i and text[tokens[i - 1].end : tokens[i].start] == " "]),
+            (
+                parts[0],
+                first,
+                [
+                    t.text
+                    for t in tokens[max(0, i - 3) : i]
+                    if i and text[tokens[i - 1].end : tokens[i].start] == " "
+                ],
+            ),
         ):
             if not part[:1].isupper() or not neighbours:
                 continue
             for size in range(len(neighbours), 0, -1):
                 words = [part, *neighbours[:size]] if info is last else [*neighbours[-size:], part]
-                rows = [r for r in self.index.aliases_by_joined(joined_key("".join(words))) if r.words == len(words)]
+                rows = [
+                    r
+                    for r in self.index.aliases_by_joined(joined_key("".join(words)))
+                    if r.words == len(words)
+                ]
                 if rows and rows[0].prominence >= 0.45:
                     return rows[0].entity, rows[0].prominence, info, 1.0
         names = [
-            info for part, info in zip(parts, infos)
+            info for part, info in zip(parts, infos, strict=True)
             if part[:1].isupper() and (info.info.alone >= 0.45 or info.info.flags & Flag.TARGET)
         ]  # fmt: skip
         if not names:
@@ -590,8 +630,11 @@ class Corrector:
         entities: dict[int, AliasRow] = {}
         for proposal in document.proposals:
             if proposal.confidence >= max(self.config.min_confidence, 0.5):
-                rows = self.index.aliases_by_joined(key(self.index.entity(proposal.entity).entity.name).replace(" ", ""))
-                entities.setdefault(proposal.entity, rows[0] if rows else None)  # type: ignore[arg-type]
+                rows = self.index.aliases_by_joined(
+                    key(self.index.entity(proposal.entity).entity.name).replace(" ", "")
+                )
+                if rows:
+                    entities.setdefault(proposal.entity, rows[0])
         for anchor in document.anchor_keys:
             for row in self.index.aliases_by_joined(anchor):
                 if row.kind == "person" and row.words > 1 and row.origin <= Origin.SHORT:
@@ -619,7 +662,15 @@ class Corrector:
             same = confident.get(original)
             if same is not None:
                 document.proposals.append(
-                    _Proposal(pending.token.start, pending.token.end, same.replacement, same.confidence, same.entity, Reason.CONTEXT, same.evidence)
+                    _Proposal(
+                        pending.token.start,
+                        pending.token.end,
+                        same.replacement,
+                        same.confidence,
+                        same.entity,
+                        Reason.CONTEXT,
+                        same.evidence,
+                    )
                 )
                 continue
             if pending.kind_hint not in (None, "person"):
@@ -634,7 +685,11 @@ class Corrector:
         """The person of the document whose surname a lone unknown word garbles ("Hegus")."""
         word = pending.status
         scored = sorted(
-            ((similarity(word.key, surname_key), surname, entity_id) for surname_key, surname, entity_id in people if surname_key != word.key),
+            (
+                (similarity(word.key, surname_key), surname, entity_id)
+                for surname_key, surname, entity_id in people
+                if surname_key != word.key
+            ),
             reverse=True,
         )
         if not scored:
@@ -653,9 +708,17 @@ class Corrector:
             document=1.0, kind_clash=0.0, rival_gap=gap, lowercase=0.0, route="surname",
             prefix=_common_prefix(word.key, surname_key) / len(word.key),
         )  # fmt: skip
-        replacement = surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
+        replacement = (
+            surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
+        )
         return _Proposal(
-            pending.token.start, pending.token.end, replacement, confidence(evidence), entity_id, Reason.CONTEXT, evidence
+            pending.token.start,
+            pending.token.end,
+            replacement,
+            confidence(evidence),
+            entity_id,
+            Reason.CONTEXT,
+            evidence,
         )
 
     # ----------------------------------------------------------------------------------
@@ -687,7 +750,10 @@ class Corrector:
                         and big.confidence >= small.confidence - 0.15
                     ):
                         best = wider_of.get(id(small))
-                        if best is None or (big.end - big.start, big.confidence) > (best.end - best.start, best.confidence):
+                        if best is None or (big.end - big.start, big.confidence) > (
+                            best.end - best.start,
+                            best.confidence,
+                        ):
                             wider_of[id(small)] = big
         ranked = sorted(eligible, key=lambda p: (-p.confidence, p.start, p.end))
         starts: list[int] = []  # chosen spans, kept sorted for overlap checks by bisection
@@ -773,7 +839,7 @@ def _foreign_share(statuses: Sequence[WordStatus], first: int, last: int, reach:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NamefixError", "GazetteerError"]
+__all__ = ["GazetteerError", "NamefixError"]
 
 
 class NamefixError(Exception):

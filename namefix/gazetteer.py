@@ -22,7 +22,7 @@ from .schema import (
     expand_paths,
 )
 
-__all__ = ["Gazetteer", "load_gazetteer", "default_gazetteer"]
+__all__ = ["Gazetteer", "default_gazetteer", "load_gazetteer"]
 
 GazetteerPaths = str | Path | Iterable[str | Path]
 

@@ -19,14 +19,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import NamefixError
-from .schema import EntityRecord, Origin, Role, derived_forms
 from .phonetic import deletes, joined_key, key, phonetic_codes
 from .results import KINDS, Entity
+from .schema import EntityRecord, Origin, Role, derived_forms
 from .tokens import WORD
 
-__all__ = ["Index", "AliasRow", "TokenInfo", "build_index", "Flag", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "AliasRow", "Flag", "Index", "TokenInfo", "build_index"]
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ JOINED_FUZZY_MIN_PROMINENCE = 0.7
 
 
 def _permille(value: float) -> int:
-    return int(round(value * 1000))
+    return round(value * 1000)
 
 
 # --------------------------------------------------------------------------------------
@@ -223,7 +224,8 @@ class _Builder:
         )  # fmt: skip
         kind_flag = _KIND_FLAG[entity.kind]
         country_word = entity.country is not None and (
-            entity.kind == "demonym" or (entity.kind == "place" and entity.prominence >= _COUNTRY_WORD_PROMINENCE)
+            entity.kind == "demonym"
+            or (entity.kind == "place" and entity.prominence >= _COUNTRY_WORD_PROMINENCE)
         )
         prominent = entity.prominence >= FUZZY_MIN_PROMINENCE
         rank = 1000 - _permille(entity.prominence)
@@ -262,12 +264,19 @@ class _Builder:
             self.flush()
 
     def flush(self) -> None:
-        for table, rows in (("entity", self.entities), ("alias", self.aliases), ("alias_word", self.alias_words)):
+        for table, rows in (
+            ("entity", self.entities),
+            ("alias", self.aliases),
+            ("alias_word", self.alias_words),
+        ):
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
-                self.connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+                self.connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
                 rows.clear()
-        self.connection.executemany("INSERT OR REPLACE INTO source VALUES (?, ?, ?)", ((i, s, p) for (s, p), i in self.sources.items()))
+        self.connection.executemany(
+            "INSERT OR REPLACE INTO source VALUES (?, ?, ?)",
+            ((i, s, p) for (s, p), i in self.sources.items()),
+        )
 
     def write_fuzzy(self) -> int:
         """Symmetric-delete and phonetic codes of every target word and joined name."""
@@ -312,7 +321,11 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
             slot = words.setdefault(word, [0.0, 0])
             slot[0] = max(slot[0], zipf)
             marks = parts[2] if len(parts) > 2 else ""
-            slot[1] = int(slot[1]) | (Flag.LOWER_WORD if "l" in marks else 0) | (Flag.CAPITAL_WORD if "c" in marks else 0)
+            slot[1] = (
+                int(slot[1])
+                | (Flag.LOWER_WORD if "l" in marks else 0)
+                | (Flag.CAPITAL_WORD if "c" in marks else 0)
+            )
             n += 1
         counts["english_words"] = n
     for name, flag in (("given-names.txt", Flag.GIVEN), ("surnames.txt", Flag.SURNAME)):
@@ -335,7 +348,8 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
             "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf INTEGER, flags INTEGER) WITHOUT ROWID;"
         )
         connection.executemany(  # Zipf in hundredths: an integer takes a quarter of a float's room
-            "INSERT INTO lexeme VALUES (?, ?, ?)", ((w, round(z * 100), int(f)) for w, (z, f) in words.items())
+            "INSERT INTO lexeme VALUES (?, ?, ?)",
+            ((w, round(z * 100), int(f)) for w, (z, f) in words.items()),
         )
         rows = {"format": FORMAT_VERSION, "complete": "yes", "stats": json.dumps(counts), **(meta or {})}
         connection.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
@@ -365,9 +379,9 @@ def _lines(path: Path) -> Iterator[str]:
 # Reading
 
 
-def _alias_row(row: tuple[object, ...]) -> AliasRow:
+def _alias_row(row: tuple[Any, ...]) -> AliasRow:
     number, entity, text, joined, origin, words, prominence, kind = row
-    return AliasRow(number, entity, text, joined, origin, words, prominence / 1000, KINDS[kind])  # type: ignore[arg-type, operator, index]
+    return AliasRow(number, entity, text, joined, origin, words, prominence / 1000, KINDS[kind])
 
 
 class Index:
@@ -412,22 +426,21 @@ class Index:
         local = self._local
         if getattr(local, "pid", None) != os.getpid():
             uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
-            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            fresh = sqlite3.connect(uri, uri=True, check_same_thread=False)
             if self.lexicon is not None:
                 lexicon_uri = f"{self.lexicon.resolve().as_uri()}?mode=ro&immutable=1"
-                connection.execute("ATTACH DATABASE ? AS lexicon", (lexicon_uri,))
-            local.connection = connection
+                fresh.execute("ATTACH DATABASE ? AS lexicon", (lexicon_uri,))
+            local.connection = fresh
             local.pid = os.getpid()
         connection: sqlite3.Connection = local.connection
         return connection
 
-    def _query(self, sql: str, parameters: Sequence[object]) -> list[tuple[object, ...]]:
+    def _query(self, sql: str, parameters: Sequence[object]) -> list[tuple[Any, ...]]:
         try:
             return self._connection().execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as exc:
             raise NamefixError(
-                f"the compiled gazetteer {self.path} is damaged ({exc}); delete it and it "
-                "will be rebuilt"
+                f"the compiled gazetteer {self.path} is damaged ({exc}); delete it and it will be rebuilt"
             ) from exc
 
     def word(self, word_key: str) -> TokenInfo:
@@ -450,22 +463,20 @@ class Index:
             marks = ", ".join("?" * len(batch))
             found: dict[str, list[int]] = {}  # key -> [zipf in hundredths, flags, prominence, alone]
             for word_key, flags, prominence, alone in self._query(
-                f"SELECT key, flags, prominence, alone FROM word WHERE key IN ({marks})", batch  # noqa: S608
+                f"SELECT key, flags, prominence, alone FROM word WHERE key IN ({marks})", batch
             ):
-                found[str(word_key)] = [0, int(flags), int(prominence), int(alone)]  # type: ignore[call-overload]
+                found[str(word_key)] = [0, int(flags), int(prominence), int(alone)]
             if self.lexicon is not None:
                 for word_key, zipf, flags in self._query(
-                    f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({marks})", batch  # noqa: S608
+                    f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({marks})", batch
                 ):
                     slot = found.setdefault(str(word_key), [0, 0, 0, 0])
-                    slot[0] = int(zipf)  # type: ignore[call-overload]
-                    slot[1] |= int(flags)  # type: ignore[call-overload]
+                    slot[0] = int(zipf)
+                    slot[1] |= int(flags)
             for word_key in batch:
-                slot = found.get(word_key)
+                hit = found.get(word_key)
                 self._words[word_key] = (
-                    UNKNOWN
-                    if slot is None
-                    else TokenInfo(slot[0] / 100, slot[1], slot[2] / 1000, slot[3] / 1000)
+                    UNKNOWN if hit is None else TokenInfo(hit[0] / 100, hit[1], hit[2] / 1000, hit[3] / 1000)
                 )
 
     def _aliases_by_joined(self, joined: str) -> tuple[AliasRow, ...]:
@@ -489,7 +500,7 @@ class Index:
         if not codes:
             return ()
         marks = ", ".join("?" * len(codes))
-        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({marks})", codes)  # noqa: S608
+        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({marks})", codes)
         return tuple(sorted(str(row[0]) for row in rows))
 
     def _entity(self, entity_id: int) -> EntityInfo:
@@ -499,14 +510,16 @@ class Index:
             (entity_id,),
         )
         ext_id, name, kind, country, prominence, wikipedia, surname, roles = rows[0]
-        entity = Entity(str(ext_id), str(name), KINDS[kind], country, prominence / 1000, wikipedia)  # type: ignore[arg-type, index, operator]
-        parsed = tuple(Role(*role) for role in json.loads(roles)) if roles else ()  # type: ignore[arg-type]
-        return EntityInfo(entity, surname, parsed)  # type: ignore[arg-type]
+        entity = Entity(str(ext_id), str(name), KINDS[kind], country, prominence / 1000, wikipedia)
+        parsed = tuple(Role(*role) for role in json.loads(roles)) if roles else ()
+        return EntityInfo(entity, surname, parsed)
 
     def records(self) -> Iterator[EntityRecord]:
         """Every entity as it was loaded, in load order."""
         connection = self._connection()
-        sources = {i: (src, path) for i, src, path in connection.execute("SELECT id, source, path FROM source")}
+        sources = {
+            i: (src, path) for i, src, path in connection.execute("SELECT id, source, path FROM source")
+        }
         aliases = connection.execute(
             "SELECT entity, text FROM alias WHERE origin = ? ORDER BY entity, id", (Origin.ALIAS,)
         )

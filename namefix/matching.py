@@ -21,7 +21,7 @@ from .mentions import WordStatus
 from .phonetic import deletes, joined_key, key, phonetic_codes
 from .tokens import WORD
 
-__all__ = ["Group", "Alignment", "retrieve", "align", "similarity", "alias_words"]
+__all__ = ["Alignment", "Group", "alias_words", "align", "retrieve", "similarity"]
 
 #: Most spellings fetched per intact anchor word, most prominent first.
 _ANCHOR_LIMIT = 120
@@ -84,11 +84,15 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
         if word.suspicious and len(word.key) >= 4:
             for target in _fuzzy_targets(index, word.key):
                 _add_target(index, target, span, found)
-        elif word.known and word.info.flags & Flag.TARGET and not word.info.flags & Flag.LOWER_WORD:
-            if span > 1:
-                for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
-                    if abs(row.words - span) <= 1:
-                        found.setdefault(row.id, row)
+        elif (
+            span > 1
+            and word.known
+            and word.info.flags & Flag.TARGET
+            and not word.info.flags & Flag.LOWER_WORD
+        ):
+            for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
+                if abs(row.words - span) <= 1:
+                    found.setdefault(row.id, row)
     if span > 1 and len(joined) >= 6:  # a whole name with slips and its spaces lost
         for target in _fuzzy_targets(index, joined):
             if target[0] == "j":
@@ -107,6 +111,11 @@ def retrieve_joined(index: Index, joined: str) -> dict[int, AliasRow]:
                 for row in index.aliases_by_joined(target[1:]):
                     found.setdefault(row.id, row)
     return found
+
+
+def _anchor(word: WordStatus) -> bool:
+    """An intact word of a prominent name that is not an ordinary word ("Zelensky", "Pete")."""
+    return bool(word.info.flags & Flag.TARGET) and not word.info.flags & Flag.LOWER_WORD
 
 
 def _fuzzy_targets(index: Index, word_key: str) -> tuple[str, ...]:
@@ -157,9 +166,7 @@ class Alignment:
     @property
     def merges(self) -> int:
         """Groups that join or split words: evidence of a lost or stray space."""
-        return sum(
-            (g.mention[0] != g.mention[1]) or (g.alias[0] != g.alias[1]) for g in self.groups
-        )
+        return sum((g.mention[0] != g.mention[1]) or (g.alias[0] != g.alias[1]) for g in self.groups)
 
 
 _SHAPES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))

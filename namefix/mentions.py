@@ -16,33 +16,144 @@ from .index import Flag, TokenInfo
 from .phonetic import key
 from .tokens import LOWER, MIXED, OTHER, TITLE, UPPER, Token, shape
 
-__all__ = ["WordStatus", "Window", "classify_word", "windows", "glued_splits", "NAME_PARTICLES"]
+__all__ = ["NAME_PARTICLES", "Window", "WordStatus", "classify_word", "glued_splits", "windows"]
 
 #: Lower-case words that may sit inside a name ("Ursula von der Leyen", "Lula da Silva").
 NAME_PARTICLES = frozenset(
-    "al el bin ibn bint da das de del della der di do dos du la le van von ter ten zu y abu".split()
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "abu",
+    ]
 )
 #: Lower-case words inside the names of things ("Game of Thrones", "Bank of America").
-NAME_CONNECTORS = NAME_PARTICLES | frozenset("of the and for on upon des".split())
+NAME_CONNECTORS = NAME_PARTICLES | frozenset(["of", "the", "and", "for", "on", "upon", "des"])
 #: Words of titles that stand before a name but are never part of it.
 TITLE_WORDS = frozenset(
-    """
-    president vice secretary minister prime chancellor premier senator sen representative rep
-    congressman congresswoman governor gov mayor king queen prince princess emperor empress
-    pope cardinal archbishop bishop rabbi imam ayatollah sheikh emir sultan general gen admiral
-    adm colonel col lieutenant lt captain capt sergeant sgt ambassador envoy director chairman
-    chairwoman chair ceo founder speaker leader judge justice attorney adviser advisor
-    spokesman spokeswoman spokesperson deputy commissioner lord lady sir dame mr mrs ms dr
-    professor prof defense defence foreign finance interior state treasury commerce labor
-    health education energy transportation agriculture homeland security national chief
-    """.split()
+    [
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "prime",
+        "chancellor",
+        "premier",
+        "senator",
+        "sen",
+        "representative",
+        "rep",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "pope",
+        "cardinal",
+        "archbishop",
+        "bishop",
+        "rabbi",
+        "imam",
+        "ayatollah",
+        "sheikh",
+        "emir",
+        "sultan",
+        "general",
+        "gen",
+        "admiral",
+        "adm",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "captain",
+        "capt",
+        "sergeant",
+        "sgt",
+        "ambassador",
+        "envoy",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "founder",
+        "speaker",
+        "leader",
+        "judge",
+        "justice",
+        "attorney",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "deputy",
+        "commissioner",
+        "lord",
+        "lady",
+        "sir",
+        "dame",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "professor",
+        "prof",
+        "defense",
+        "defence",
+        "foreign",
+        "finance",
+        "interior",
+        "state",
+        "treasury",
+        "commerce",
+        "labor",
+        "health",
+        "education",
+        "energy",
+        "transportation",
+        "agriculture",
+        "homeland",
+        "security",
+        "national",
+        "chief",
+    ]
 )
 #: Separators allowed between the words of one name.
 _NAME_GAP = re.compile(r"^(?: |-|'|’|\. ?|\u00a0)$")
 #: A word that is known to be English is "known" when at least this common (Zipf scale).
 COMMON_ZIPF = 3.5
 #: Name prefixes that look like a glued word but are part of the name ("MacArthur").
-_NAME_PREFIXES = frozenset("mc mac fitz de di da la le van von o d al el st".split())
+_NAME_PREFIXES = frozenset(
+    ["mc", "mac", "fitz", "de", "di", "da", "la", "le", "van", "von", "o", "d", "al", "el", "st"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +190,9 @@ def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
     )
     suspicious = strength < 1.0 and len(word_key) >= 2
     hot = suspicious or lower_name or bool(namelike and info.flags & _EDGE_FLAGS)
-    return WordStatus(word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength, hot)
+    return WordStatus(
+        word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength, hot
+    )
 
 
 #: A valid capitalised word with these may begin or end a famous name written with a slip.
@@ -105,9 +218,13 @@ def knownness(word_key: str, info: TokenInfo, lookup: Callable[[str], TokenInfo]
 
 def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> bool:
     """ "Obamas", "Clintons", "Joneses": plurals of names are valid spellings."""
-    if word_key.endswith("es") and word_key[-3:-2] in ("s", "x", "z", "h") and len(word_key) > 5:
-        if lookup(word_key[:-2]).flags & (_STRONG | Flag.SURNAME):
-            return True
+    if (
+        word_key.endswith("es")
+        and word_key[-3:-2] in ("s", "x", "z", "h")
+        and len(word_key) > 5
+        and lookup(word_key[:-2]).flags & (_STRONG | Flag.SURNAME)
+    ):
+        return True
     if word_key.endswith("s") and len(word_key) > 4:
         stem = lookup(word_key[:-1])
         if stem.flags & (Flag.TARGET | Flag.GIVEN | Flag.SURNAME):
@@ -126,7 +243,7 @@ def _ocr_candidate(text: str) -> bool:
 
 def _ocr_capital(text: str) -> bool:
     """A word starting with a digit OCR reads for a capital ("0bama") or capitalised."""
-    return text[0] in "01568" and text[1:2].isalpha() or text[0].isupper()
+    return (text[0] in "01568" and text[1:2].isalpha()) or text[0].isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,13 +342,22 @@ def _lower_windows(
         Window(a, b, "lower", left, right)
         for a in range(left, k + 1)
         for b in range(max(k, a + 1), min(right, a + reach) + 1)
-    ] + ([Window(k, k, "lower", left, right)] if len(statuses[k].key) >= 5 else [])  # "eco", "tapa": too short alone
+    ] + (
+        [Window(k, k, "lower", left, right)] if len(statuses[k].key) >= 5 else []
+    )  # "eco", "tapa": too short alone
 
 
 def _contraction(text: str, tokens: Sequence[Token], k: int) -> bool:
     if k + 1 >= len(tokens):
         return False
-    return text[tokens[k].end : tokens[k + 1].start] in ("'", "’") and tokens[k + 1].text in ("t", "s", "ll", "re", "ve", "d")
+    return text[tokens[k].end : tokens[k + 1].start] in ("'", "’") and tokens[k + 1].text in (
+        "t",
+        "s",
+        "ll",
+        "re",
+        "ve",
+        "d",
+    )
 
 
 def _lower_join(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import jellyfish
 
-__all__ = ["fold", "key", "joined_key", "phonetic_codes", "deletes", "is_latin"]
+__all__ = ["deletes", "fold", "is_latin", "joined_key", "key", "phonetic_codes"]
 
 # Letters that Unicode does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans(

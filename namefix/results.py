@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Entity", "Fix", "Correction", "Reason", "apply_fixes", "KINDS"]
+__all__ = ["KINDS", "Correction", "Entity", "Fix", "Reason", "apply_fixes"]
 
 #: The kinds of entity a gazetteer may hold.
 KINDS = ("person", "place", "org", "demonym", "other")
@@ -114,9 +114,7 @@ def apply_fixes(original: str, fixes: Iterable[Fix]) -> str:
         if fix.start < position:
             raise ValueError(f"fixes overlap at offset {fix.start}")
         if original[fix.start : fix.end] != fix.original:
-            raise ValueError(
-                f"fix {fix.original!r} does not match the text at {fix.start}:{fix.end}"
-            )
+            raise ValueError(f"fix {fix.original!r} does not match the text at {fix.start}:{fix.end}")
         pieces.append(original[position : fix.start])
         pieces.append(fix.replacement)
         position = fix.end

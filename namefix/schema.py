@@ -25,21 +25,29 @@ from .results import KINDS, Entity
 from .tokens import WORD
 
 __all__ = [
-    "Role",
     "EntityRecord",
-    "read_entity_file",
-    "derived_forms",
-    "bundled_root",
+    "Origin",
+    "Role",
     "bundled_entity_files",
     "bundled_lexicon_dir",
+    "bundled_root",
+    "derived_forms",
     "expand_paths",
-    "Origin",
+    "read_entity_file",
 ]
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-_FILE_KEYS = {"namefix", "source", "license", "kind", "allow_shared_aliases", "correct_to_aliases", "entities"}
+_FILE_KEYS = {
+    "namefix",
+    "source",
+    "license",
+    "kind",
+    "allow_shared_aliases",
+    "correct_to_aliases",
+    "entities",
+}
 _ENTITY_KEYS = {
     "id", "name", "kind", "aliases", "surname", "roles", "country", "prominence",
     "wikipedia", "source",
@@ -103,11 +111,7 @@ def bundled_root() -> Path:
 def bundled_entity_files() -> list[Path]:
     """Every bundled entity file, in a stable order."""
     root = bundled_root()
-    files = [
-        path
-        for folder in ("generated", "curated")
-        for path in sorted((root / folder).rglob("*.yaml"))
-    ]
+    files = [path for folder in ("generated", "curated") for path in sorted((root / folder).rglob("*.yaml"))]
     return files
 
 
@@ -168,7 +172,11 @@ def iter_entity_file(path: Path, data: bytes | None = None) -> Iterator[EntityRe
         else:
             head, first_line, lines = layout
             header = _validate_header(_parse_yaml(head, name, 0), name, require_entities=False)
-            raws = ((_parse_line(line, name, first_line + i), first_line + i + 1) for i, line in enumerate(lines) if line)
+            raws = (
+                (_parse_line(line, name, first_line + i), first_line + i + 1)
+                for i, line in enumerate(lines)
+                if line
+            )
             shared_objects = None  # each line is parsed alone: anchors cannot reach across
         yield from _validate_entities(raws, header, name, shared_objects)
     except _Invalid as problem:
@@ -207,7 +215,7 @@ def _line_layout(data: bytes) -> tuple[bytes, int, list[str]] | None:
 
 def _parse_yaml(data: bytes | str, name: str, first_line: int) -> Any:
     try:
-        return yaml.load(data, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(data, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         line = first_line + exc.problem_mark.line + 1 if exc.problem_mark else None
         raise GazetteerError(f"not valid YAML: {exc.problem}", path=name, line=line) from None
@@ -239,6 +247,8 @@ def _line_of_entry(data: bytes, index: int) -> int | None:
     """The 1-based line where entity number `index` starts (only computed on errors)."""
     try:
         node = yaml.compose(data, Loader=yaml.SafeLoader)
+        if node is None:
+            return None
         for key_node, value_node in node.value:
             if key_node.value == "entities":
                 return int(value_node.value[index].start_mark.line) + 1
@@ -383,7 +393,9 @@ def _validate_entity(raw: Any, index: int, header: _Header, path: str, seen: set
         prominence=float(prominence),
         wikipedia=text("wikipedia"),
     )
-    return EntityRecord(entity, tuple(aliases), surname, roles, text("source") or header.source, path, header.alias_targets)
+    return EntityRecord(
+        entity, tuple(aliases), surname, roles, text("source") or header.source, path, header.alias_targets
+    )
 
 
 def _validate_roles(raw: Any, index: int, label: str, seen: set[int] | None) -> tuple[Role, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from .weights import WEIGHTS
 
-__all__ = ["Evidence", "confidence", "WEIGHTS", "features"]
+__all__ = ["WEIGHTS", "Evidence", "confidence", "features"]
 
 
 @dataclass(frozen=True, slots=True)

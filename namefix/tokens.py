@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple, overload
 
-__all__ = ["Token", "TokenList", "WORD", "tokenize", "shape", "LOWER", "TITLE", "UPPER", "MIXED", "OTHER"]
+__all__ = ["LOWER", "MIXED", "OTHER", "TITLE", "UPPER", "WORD", "Token", "TokenList", "shape", "tokenize"]
 
 # A word is a run of letters and digits, combining marks included ("é" written as e + ◌́).
 # Written so that the common case (no combining marks) is one fast character class.
-_MARKS = "\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F"
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD = re.compile(rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*|[{_MARKS}]+(?:[^\W_]+[{_MARKS}]*)*")
 
 LOWER, TITLE, UPPER, MIXED, OTHER = "lower", "title", "upper", "mixed", "other"
