@@ -82,22 +82,14 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
     span = len(words)
     for word in words:
         if word.suspicious and len(word.key) >= 4:
-            for target in _fuzzy_targets(index, word.key):
+            for target in index.fuzzy_targets(_fuzzy_codes(word.key)):
                 _add_target(index, target, span, found)
-        elif (
-            span > 1
-            and word.known
-            and word.info.flags & Flag.TARGET
-            and not word.info.flags & Flag.LOWER_WORD
-        ):
+        elif span > 1 and word.known and _anchor(word):
             for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
                 if abs(row.words - span) <= 1:
                     found.setdefault(row.id, row)
     if span > 1 and len(joined) >= 6:  # a whole name with slips and its spaces lost
-        for target in _fuzzy_targets(index, joined):
-            if target[0] == "j":
-                for row in index.aliases_by_joined(target[1:]):
-                    found.setdefault(row.id, row)
+        _add_joined_targets(index, joined, found)
     return found
 
 
@@ -106,10 +98,7 @@ def retrieve_joined(index: Index, joined: str) -> dict[int, AliasRow]:
     multi-word names only): for windows of valid words such as "Barak Obama"."""
     found = {row.id: row for row in index.aliases_by_joined(joined)}
     if len(joined) >= 6:
-        for target in _fuzzy_targets(index, joined):
-            if target[0] == "j":
-                for row in index.aliases_by_joined(target[1:]):
-                    found.setdefault(row.id, row)
+        _add_joined_targets(index, joined, found)
     return found
 
 
@@ -118,12 +107,12 @@ def _anchor(word: WordStatus) -> bool:
     return bool(word.info.flags & Flag.TARGET) and not word.info.flags & Flag.LOWER_WORD
 
 
-def _fuzzy_targets(index: Index, word_key: str) -> tuple[str, ...]:
-    codes: set[str] = set()
-    for reading in ocr_readings(word_key):
-        codes.update("d" + variant for variant in deletes(reading))
-        codes.update(phonetic_codes(reading))
-    return index.fuzzy_targets(tuple(sorted(codes)))
+def _add_joined_targets(index: Index, joined: str, found: dict[int, AliasRow]) -> None:
+    """Famous multi-word names whose joined letters are one slip from `joined`."""
+    for target in index.fuzzy_targets(_fuzzy_codes(joined)):
+        if target[0] == "j":
+            for row in index.aliases_by_joined(target[1:]):
+                found.setdefault(row.id, row)
 
 
 def _add_target(index: Index, target: str, span: int, found: dict[int, AliasRow]) -> None:
@@ -134,6 +123,16 @@ def _add_target(index: Index, target: str, span: int, found: dict[int, AliasRow]
     for row in index.aliases_with_word(target[1:], _TARGET_LIMIT):
         if abs(row.words - span) <= 1 or row.words == 1:
             found.setdefault(row.id, row)
+
+
+@lru_cache(maxsize=50_000)
+def _fuzzy_codes(word_key: str) -> tuple[str, ...]:
+    """Symmetric-delete and phonetic codes of a word and of its OCR readings."""
+    codes: set[str] = set()
+    for reading in ocr_readings(word_key):
+        codes.update("d" + variant for variant in deletes(reading))
+        codes.update(phonetic_codes(reading))
+    return tuple(sorted(codes))
 
 
 @dataclass(frozen=True, slots=True)
