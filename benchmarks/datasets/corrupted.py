@@ -302,9 +302,7 @@ def prominent(records: Sequence[NameRecord], kind: str, count: int) -> list[Name
 
 def _role_title(record: NameRecord) -> str | None:
     """The office a reporter would put before the name: the entity's latest titled role."""
-    titles = [
-        role.get("title") if isinstance(role, dict) else str(role) for role in record.roles
-    ]
+    titles = [role.get("title") if isinstance(role, dict) else str(role) for role in record.roles]
     titles = [t for t in titles if t and " of " in t and len(t) <= 40 and t[:1].isupper()]
     return titles[-1] if titles else None
 
@@ -329,7 +327,9 @@ def _filled(kind: str, record: NameRecord, rng: random.Random) -> tuple[str, lis
         if piece.startswith("{") and piece[1:-1] in values:
             value = values[piece[1:-1]]
             if piece == "{name}":
-                targets.append(Target(len(text), len(text) + len(value), record.spellings, record, record.wikipedia))
+                targets.append(
+                    Target(len(text), len(text) + len(value), record.spellings, record, record.wikipedia)
+                )
             elif piece == "{surname}":
                 targets.append(Target(len(text), len(text) + len(value), (value,), record, record.wikipedia))
             text += value
