@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -37,6 +39,9 @@ from .tokens import WORD, Token, TokenList
 __all__ = ["Corrector"]
 
 _BLOCK_CHARS = 1 << 16
+_HOT = attrgetter("hot")
+_NAME_KEY = attrgetter("name_key")
+_PERSON_WORD = attrgetter("person_word")
 #: Distinct words remembered before the memo starts afresh.
 _STATUS_CACHE = 300_000
 #: Words longer than this are never names (and would make fuzzy keys explode).
@@ -203,18 +208,20 @@ class Corrector:
             self._classify_many(new)
         statuses = list(map(known.__getitem__, words))
         self._note_anchors(statuses, document)
-        if not any(status.hot for status in statuses):
+        hot = list(compress(range(len(statuses)), map(_HOT, statuses)))
+        if not hot:
             return  # the common case: every word valid, nothing to match
         tokens = TokenList.find(text, start, end, words)
         glued: dict[int, _Proposal] = {}
-        for i, word in enumerate(statuses):
+        for i in hot:
+            word = statuses[i]
             if word.suspicious and word.strength == 0.0 and len(word.key) >= 5 and word.info.zipf < 1.0:
                 proposal = self._glued(text, tokens, i)
                 if proposal is not None:
                     glued[i] = proposal
                     document.glued.append(proposal)
         explained: set[int] = {i for i, proposal in glued.items() if proposal.confidence >= 0.3}
-        for window in windows(text, tokens, statuses, self.config.max_mention_words):
+        for window in windows(text, tokens, statuses, self.config.max_mention_words, hot):
             if window.mode == "lower" and _urlish(text, tokens, window):
                 continue
             splittable = window.first == window.last and window.first in glued
@@ -222,7 +229,8 @@ class Corrector:
                 document.proposals.append(proposal)
                 if proposal.confidence >= 0.3:
                     explained.update(range(window.first, window.last + 1))
-        for i, word in enumerate(statuses):
+        for i in hot:
+            word = statuses[i]
             if word.suspicious and word.namelike and i not in explained and len(word.key) >= 4:
                 document.pending.append(
                     _Pending(
@@ -234,15 +242,14 @@ class Corrector:
         """Remember full names written correctly: they make surname-only garbles likely."""
         if not self.config.use_document:
             return
-        for i, word in enumerate(statuses):
-            if word.namelike and word.strength == 1.0:
-                document.name_words.add(word.key)
-            if i and word.namelike and word.info.flags & Flag.PERSON and word.info.flags & Flag.TARGET:
-                previous = statuses[i - 1]
-                if previous.namelike and previous.known:
-                    document.anchor_keys.add(previous.key + word.key)
-                    if i > 1 and statuses[i - 2].namelike:
-                        document.anchor_keys.add(statuses[i - 2].key + previous.key + word.key)
+        document.name_words.update(filter(None, map(_NAME_KEY, statuses)))
+        for i in compress(range(len(statuses)), map(_PERSON_WORD, statuses)):
+            previous = statuses[i - 1] if i else None
+            if previous is not None and previous.namelike and previous.known:
+                word = statuses[i]
+                document.anchor_keys.add(previous.key + word.key)
+                if i > 1 and statuses[i - 2].namelike:
+                    document.anchor_keys.add(statuses[i - 2].key + previous.key + word.key)
 
     # ----------------------------------------------------------------------------------
     # Candidates for one window

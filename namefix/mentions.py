@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .index import Flag, TokenInfo
 from .phonetic import key
-from .tokens import LOWER, MIXED, OTHER, TITLE, UPPER, Token, shape
+from .tokens import LOWER, MIXED, OTHER, TITLE, UPPER, Token, TokenList, shape
 
 __all__ = ["NAME_PARTICLES", "Window", "WordStatus", "classify_word", "glued_splits", "windows"]
 
@@ -169,6 +169,8 @@ class WordStatus:
     lower_name: bool  # lower-case, but only known as part of a name ("vance", "rubio")
     strength: float = 1.0  # how surely the word is valid: 1, 0.5 (weakly known) or 0
     hot: bool = False  # a window may open on this word (see `classify_word`)
+    name_key: str | None = None  # the key, for a valid capitalised word (document evidence)
+    person_word: bool = False  # capitalised word of a prominent person's name (anchors)
 
 
 def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
@@ -190,9 +192,12 @@ def classify_word(text: str, lookup: Callable[[str], TokenInfo]) -> WordStatus:
     )
     suspicious = strength < 1.0 and len(word_key) >= 2
     hot = suspicious or lower_name or bool(namelike and info.flags & _EDGE_FLAGS)
+    name_key = word_key if namelike and strength == 1.0 else None
+    person_word = bool(namelike and info.flags & Flag.PERSON and info.flags & Flag.TARGET)
     return WordStatus(
-        word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength, hot
-    )
+        word_key, word_shape, info, strength > 0.0, namelike, suspicious, lower_name, strength, hot, name_key,
+        person_word,
+    )  # fmt: skip
 
 
 #: A valid capitalised word with these may begin or end a famous name written with a slip.
@@ -257,17 +262,14 @@ class Window:
     run_last: int = -1
 
 
-def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.end : right.start]
-
-
 def windows(
     text: str,
-    tokens: Sequence[Token],
+    tokens: TokenList,
     statuses: Sequence[WordStatus],
     max_words: int,
+    hot: Sequence[int],
 ) -> list[Window]:
-    """Every window worth matching.
+    """Every window worth matching, looking only around the `hot` words (indexes, ascending).
 
     - "run": within a run of capitalised words (joined by a space, hyphen or apostrophe,
       lower-case particles allowed inside; never across punctuation or a line break), the
@@ -281,33 +283,53 @@ def windows(
     """
     found: list[Window] = []
     count = len(tokens)
-    i = 0
-    while i < count:
+    done = -1  # runs end at or before this index
+    for i in hot:
+        if i <= done:
+            continue
         status = statuses[i]
         if status.shape == LOWER and not status.namelike:
             if status.lower_name or (status.suspicious and status.strength == 0.0):
                 found.extend(_lower_windows(text, tokens, statuses, i, max_words))
-            i += 1
             continue
         if not status.namelike:
-            i += 1
             continue
-        j = i
-        while j + 1 < count and _joins(text, tokens, statuses, j):
-            j += 1
-        suspicious = {k for k in range(i, j + 1) if statuses[k].suspicious}
+        first, last = _run_around(text, tokens, statuses, i)
+        done = last
+        suspicious = {k for k in range(first, last + 1) if statuses[k].suspicious}
         if suspicious:
-            found.extend(_windows_over(i, j, max_words, "run", suspicious, statuses))
-        elif j > i:
-            found.extend(_known_windows(i, j, statuses))
-        if j + 1 < count and _gap(text, tokens[j], tokens[j + 1]) == " ":
-            fragment = statuses[j + 1]
-            if fragment.shape == LOWER and len(fragment.key) <= 5 and fragment.strength < 1.0:
-                found.append(Window(j, j + 1, "split", i, j + 1))
-                if j > i:
-                    found.append(Window(j - 1, j + 1, "split", i, j + 1))
-        i = j + 1
+            found.extend(_windows_over(first, last, max_words, "run", suspicious, statuses))
+        elif last > first:
+            found.extend(_known_windows(first, last, statuses))
+        if last + 1 < count and tokens.gap(text, last) == " ":
+            fragment = statuses[last + 1]
+            broken = fragment.strength < 1.0 or statuses[last].strength < 1.0  # "Zelen sky"
+            if fragment.shape == LOWER and len(fragment.key) <= 5 and broken:
+                found.append(Window(last, last + 1, "split", first, last + 1))
+                if last > first:
+                    found.append(Window(last - 1, last + 1, "split", first, last + 1))
     return found
+
+
+def _run_around(text: str, tokens: TokenList, statuses: Sequence[WordStatus], i: int) -> tuple[int, int]:
+    """The run of name-like words (particles inside allowed) that holds word `i`."""
+    first = i  # step back over name-like words and particles, then scan forward as the run goes
+    while first > 0:
+        previous = statuses[first - 1]
+        if not (previous.namelike or previous.key in NAME_CONNECTORS):
+            break
+        if not _NAME_GAP.match(tokens.gap(text, first - 1)):
+            break
+        first -= 1
+    while first < i and not statuses[first].namelike:
+        first += 1
+    while True:
+        last = first
+        while last + 1 < len(tokens) and _joins(text, tokens, statuses, last):
+            last += 1
+        if last >= i:
+            return first, last
+        first = last + 1  # the run found ends before word i: the next one may hold it
 
 
 def _known_windows(first: int, last: int, statuses: Sequence[WordStatus]) -> list[Window]:
@@ -324,7 +346,7 @@ def _known_windows(first: int, last: int, statuses: Sequence[WordStatus]) -> lis
 
 
 def _lower_windows(
-    text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], k: int, max_words: int
+    text: str, tokens: TokenList, statuses: Sequence[WordStatus], k: int, max_words: int
 ) -> list[Window]:
     """Windows of lower-case words around word `k` (spaces only between them)."""
     if _contraction(text, tokens, k):
@@ -360,32 +382,28 @@ def _contraction(text: str, tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _lower_join(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:
-    return (
-        _gap(text, tokens[j], tokens[j + 1]) == " "
-        and statuses[j].shape == LOWER
-        and statuses[j + 1].shape == LOWER
-    )
+def _lower_join(text: str, tokens: TokenList, statuses: Sequence[WordStatus], j: int) -> bool:
+    return statuses[j].shape == LOWER and statuses[j + 1].shape == LOWER and tokens.gap(text, j) == " "
 
 
-def _joins(text: str, tokens: Sequence[Token], statuses: Sequence[WordStatus], j: int) -> bool:
-    gap = _gap(text, tokens[j], tokens[j + 1])
+def _joins(text: str, tokens: TokenList, statuses: Sequence[WordStatus], j: int) -> bool:
+    gap = tokens.gap(text, j)
     if not _NAME_GAP.match(gap):
         return False
-    if gap.startswith(".") and not (len(tokens[j].text) == 1 and tokens[j].text.isupper()):
+    if gap.startswith(".") and not (len(statuses[j].key) == 1 and statuses[j].shape == TITLE):
         return False  # only initials carry a full stop inside a name: "J. D. Vance"
     nxt = statuses[j + 1]
     if gap in ("'", "’") and nxt.key in ("s", "t", "ll", "re", "ve", "d", "m"):
         return False  # possessive or contraction, not part of the name
     if nxt.namelike:
         return True
-    # a particle counts only when a capitalised word follows it
-    return (
-        nxt.key in NAME_CONNECTORS
-        and j + 2 < len(tokens)
-        and statuses[j + 2].namelike
-        and bool(_NAME_GAP.match(_gap(text, tokens[j + 1], tokens[j + 2])))
-    )
+    # particles count only when a capitalised word follows them ("von der Leyen")
+    k = j + 1
+    while k < len(tokens) and k - j <= 3 and statuses[k].key in NAME_CONNECTORS and not statuses[k].namelike:
+        if k + 1 >= len(tokens) or not _NAME_GAP.match(tokens.gap(text, k)):
+            return False
+        k += 1
+    return k > j + 1 and k < len(tokens) and statuses[k].namelike
 
 
 def _windows_over(

@@ -45,6 +45,10 @@ class TokenList(Sequence[Token]):
     def __len__(self) -> int:
         return len(self._words)
 
+    def gap(self, text: str, index: int) -> str:
+        """The text between word `index` and the next one."""
+        return text[self._starts[index] + len(self._words[index]) : self._starts[index + 1]]
+
     @overload
     def __getitem__(self, index: int) -> Token: ...
     @overload
