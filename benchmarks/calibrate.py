@@ -47,7 +47,7 @@ class Sample:
     document: str
     start: int
     end: int
-    clean_tokens: int
+    replacement: str
 
 
 def in_dev(document: Document) -> bool:
@@ -74,9 +74,16 @@ def collect(corrector: namefix.Corrector, datasets: Sequence[Dataset]) -> tuple[
                 edit = Edit(fix.start, fix.end, fix.original, fix.replacement, fix.confidence, fix.entity.id)
                 right = score_document(document, [edit]).verdicts[0][1]
                 samples.append(
-                    Sample(features(evidence), right, dataset.name, document.id, fix.start, fix.end, 0)
+                    Sample(
+                        features(evidence),
+                        right,
+                        dataset.name,
+                        document.id,
+                        fix.start,
+                        fix.end,
+                        fix.replacement,
+                    )
                 )
-                samples[-1].replacement = fix.replacement  # type: ignore[attr-defined]
     return samples, clean_tokens
 
 
@@ -99,7 +106,7 @@ def fit(samples: Sequence[Sample], l2: float = 1.0, rounds: int = 50) -> dict[st
         w -= step
         if np.max(np.abs(step)) < 1e-8:
             break
-    return {name: round(float(value), 4) for name, value in zip(names, w)}
+    return {name: round(float(value), 4) for name, value in zip(names, w, strict=True)}
 
 
 def probability(weights: dict[str, float], sample_features: dict[str, float]) -> float:
@@ -107,9 +114,7 @@ def probability(weights: dict[str, float], sample_features: dict[str, float]) ->
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def choose_threshold(
-    corrector: namefix.Corrector, datasets: Sequence[Dataset]
-) -> tuple[float, list[str]]:
+def choose_threshold(corrector: namefix.Corrector, datasets: Sequence[Dataset]) -> tuple[float, list[str]]:
     """The threshold with the best mean F0.5 over the dev sets with broken names, among those
     that keep false fixes on clean dev text at most 0.1 per 1,000 tokens. Decided fixes are
     scored (a run at threshold 0, re-thresholded with `Correction.above`)."""
@@ -127,7 +132,9 @@ def choose_threshold(
         clean_false = clean_tokens = 0
         for name, document, correction in runs:
             fixes = correction.above(t).fixes
-            edits = [Edit(f.start, f.end, f.original, f.replacement, f.confidence, f.entity.id) for f in fixes]
+            edits = [
+                Edit(f.start, f.end, f.original, f.replacement, f.confidence, f.entity.id) for f in fixes
+            ]
             tally = score_document(document, edits).tally
             clean_false += tally.clean_false_fixes
             clean_tokens += tally.clean_tokens
@@ -230,10 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         print("most confident wrong candidates:")
         for p, sample in wrong[: args.show]:
             text = texts[sample.document].text
-            print(
-                f"  {p:.2f} {sample.dataset} {sample.document}: {text[max(0, sample.start - 30) : sample.start]!r} "
-                f"[{text[sample.start : sample.end]!r}->{sample.replacement!r}] {text[sample.end : sample.end + 20]!r}"
-            )
+            before = text[max(0, sample.start - 30) : sample.start]
+            after = text[sample.end : sample.end + 20]
+            changed = f"[{text[sample.start : sample.end]!r}->{sample.replacement!r}]"
+            print(f"  {p:.2f} {sample.dataset} {sample.document}: {before!r} {changed} {after!r}")
     if args.write:
         summary = f"Fitted on {len(samples)} dev candidates ({positives} right)."
         write_weights(weights, threshold, summary)

@@ -42,8 +42,7 @@ def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, isolated_cache: P
 def test_user_file_extends_another(tmp_path: Path, isolated_cache: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text(
-        "namefix: 1\nkind: person\nentities:\n"
-        "  - {id: 'user:1', name: Alessandro Bremec, prominence: 0.6}\n",
+        "namefix: 1\nkind: person\nentities:\n  - {id: 'user:1', name: Alessandro Bremec, prominence: 0.6}\n",
         encoding="utf-8",
     )
     gazetteer = namefix.load_gazetteer([MINI, extra], include_default=False)

@@ -5,10 +5,9 @@ All runs use the small test gazetteer (tests/data/mini.yaml) through MINI_FLAGS.
 
 from __future__ import annotations
 
-import re
-
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -219,7 +218,8 @@ def test_diff_shows_lines_before_and_after(article: Path) -> None:
         "- Secretary Marcorubio met jd vance in Bremen.",
         "+ Secretary Marco Rubio met JD Vance in Bremen.",
     ]
-    assert re.search(r"    jd vance → JD Vance  [01]\.\d\d case  JD Vance \(person, curated:person/jd-vance\)", out)
+    fix_line = r"    jd vance → JD Vance  [01]\.\d\d case  JD Vance \(person, curated:person/jd-vance\)"
+    assert re.search(fix_line, out)
 
 
 def test_colour_only_when_asked_or_on_a_terminal(article: Path) -> None:

@@ -37,7 +37,7 @@ def bundled() -> namefix.Corrector:
 
 
 PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 # --------------------------------------------------------------------------------------
@@ -219,16 +219,56 @@ def test_damaged_sentences_give_a_well_formed_correction(bundled: namefix.Correc
     assert bundled.correct(text) == result, "the same input gave a different output"
 
 
+percentages = st.integers(0, 100).map(lambda percent: percent / 100)
+
+
 @PROPERTY_SETTINGS
-@given(text=damaged_sentences(), threshold=st.integers(0, 100).map(lambda percent: percent / 100))
-def test_a_threshold_keeps_a_subset(bundled: namefix.Corrector, text: str, threshold: float) -> None:
-    """A higher threshold drops fixes; it never adds or changes one (thresholds in steps of
-    0.01: see the rounding test below for others)."""
+@given(text=damaged_sentences(), threshold=percentages)
+def test_every_fix_kept_reaches_the_threshold(bundled: namefix.Corrector, text: str, threshold: float) -> None:
+    """Thresholds in steps of 0.01 (see the two tests below for the rest)."""
+    result = bundled.correct(text, min_confidence=threshold)
+    assert_well_formed(text, result)
+    assert all(fix.confidence >= threshold for fix in result.fixes), result.explain()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: Corrector._decide compares the threshold with the raw confidence, but "
+    "Fix.confidence is rounded to 4 places, so a fix kept at min_confidence=x can report less than x",
+)
+@PROPERTY_SETTINGS
+@given(text=damaged_sentences(), threshold=st.floats(0.0, 1.0))
+@example(text="VicePresident JD Vance said on Tuesday that talks would resume in Kyiv next week.", threshold=1e-300)
+def test_every_fix_kept_reaches_any_float_threshold(
+    bundled: namefix.Corrector, text: str, threshold: float
+) -> None:
+    result = bundled.correct(text, min_confidence=threshold)
+    assert all(fix.confidence >= threshold for fix in result.fixes), result.explain()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: correct(t, min_confidence=x) differs from correct(t, 0).above(x): below x, a "
+    "wider, less confident fix replaces a narrower confident one ('Maco Ruybio' at 0.42 instead of "
+    "'Ruybio' at 0.57), and rounding moves a raw 0.89996 to a reported 0.9",
+)
+@PROPERTY_SETTINGS
+@given(text=damaged_sentences(), threshold=percentages)
+@example(
+    text="Officials close to Defense Secretary Pete Hegseth said Maco Ruybio had been briefed on the plan.",
+    threshold=0.52,
+)
+@example(
+    text="saudi crown prince mohammed bin sallman met Turkish President Recep Tayyip Erdoğan in Riyadh "
+    "on Thursday, according to two officials.",
+    threshold=0.9,
+)
+def test_rethresholding_agrees_with_correcting_at_the_threshold(
+    bundled: namefix.Corrector, text: str, threshold: float
+) -> None:
+    """`Correction.above` exists so callers can re-threshold without matching again."""
     loose = bundled.correct(text, min_confidence=0.0)
-    strict = bundled.correct(text, min_confidence=threshold)
-    assert_well_formed(text, strict)
-    assert all(fix.confidence >= threshold for fix in strict.fixes)
-    assert set(strict.fixes) <= set(loose.fixes), "a stricter threshold produced a new fix"
+    assert bundled.correct(text, min_confidence=threshold) == loose.above(threshold)
 
 
 #: Inputs on which a second pass still fixes something (found by the test below).

@@ -25,7 +25,9 @@ def error_of(path: Path) -> namefix.GazetteerError:
 
 
 def test_reads_a_good_file(tmp_path: Path) -> None:
-    path = write(tmp_path, "  - {id: 'x:1', name: Pete Hegseth, roles: [{title: Secretary of Defense, from: 2025}]}\n")
+    path = write(
+        tmp_path, "  - {id: 'x:1', name: Pete Hegseth, roles: [{title: Secretary of Defense, from: 2025}]}\n"
+    )
     (record,) = read_entity_file(path)
     assert record.entity.name == "Pete Hegseth" and record.entity.kind == "person"
     assert record.roles[0].title == "Secretary of Defense" and record.roles[0].start == 2025
@@ -39,13 +41,20 @@ def test_reads_a_good_file(tmp_path: Path) -> None:
         ("  - {id: 'x:1', name: A B, prominence: 3}\n", "prominence", 6, "[0, 1]"),
         ("  - {id: 'x:1', name: A B, alias: [C]}\n", "alias", 6, "unknown key"),
         ("  - {id: 'x:1', name: A B}\n  - {id: 'x:1', name: C D}\n", "id", 7, "duplicate id"),
-        ("  - {id: 'x:1', name: A B}\n  - {id: 'x:2', name: C D, aliases: [A B]}\n", "aliases", 7, "also names"),
+        (
+            "  - {id: 'x:1', name: A B}\n  - {id: 'x:2', name: C D, aliases: [A B]}\n",
+            "aliases",
+            7,
+            "also names",
+        ),
         ("  - {id: 'x:1', name: A B, country: usa}\n", "country", 6, "ISO"),
         ("  - {id: 'x:1', name: A B, aliases: [3]}\n", "aliases", 6, "non-empty string"),
         ("  - {id: 'x:1', name: A B, roles: [{title: X, from: soon}]}\n", "roles", 6, "integers"),
     ],
 )
-def test_rejects_bad_entries_precisely(tmp_path: Path, body: str, field: str, line: int, message: str) -> None:
+def test_rejects_bad_entries_precisely(
+    tmp_path: Path, body: str, field: str, line: int, message: str
+) -> None:
     error = error_of(write(tmp_path, body))
     assert error.field == field and error.line == line and message in str(error)
     assert str(tmp_path / "gazetteer.yaml") in str(error)
@@ -65,9 +74,14 @@ def test_rejects_python_tags_without_running_them(tmp_path: Path) -> None:
 
 def test_rejects_anchor_expansion(tmp_path: Path) -> None:
     header = "namefix: 1\nkind: person\nentities:\n"
-    block = "  - id: 'x:1'\n    name: A B\n    aliases: &lol [C D, E F]\n  - id: 'x:2'\n    name: G H\n    aliases: *lol\n"
+    block = (
+        "  - id: 'x:1'\n    name: A B\n    aliases: &lol [C D, E F]\n"
+        "  - id: 'x:2'\n    name: G H\n    aliases: *lol\n"
+    )
     assert "anchors" in str(error_of(write(tmp_path, block, header)))
-    one_per_line = "  - {id: 'x:1', name: A B, aliases: &lol [C D]}\n  - {id: 'x:2', name: G H, aliases: *lol}\n"
+    one_per_line = (
+        "  - {id: 'x:1', name: A B, aliases: &lol [C D]}\n  - {id: 'x:2', name: G H, aliases: *lol}\n"
+    )
     assert "alias" in str(error_of(write(tmp_path, one_per_line, header)))
 
 
@@ -79,13 +93,17 @@ def test_line_per_entity_files_report_the_line(tmp_path: Path) -> None:
 
 def test_requires_schema_version_and_entities_list(tmp_path: Path) -> None:
     assert "schema version" in str(error_of(write(tmp_path, "", header="entities: []\n")))
-    assert "'entities' must be a list" in str(error_of(write(tmp_path, "", header="namefix: 1\nentities: 5\n")))
+    assert "'entities' must be a list" in str(
+        error_of(write(tmp_path, "", header="namefix: 1\nentities: 5\n"))
+    )
     assert "mapping" in str(error_of(write(tmp_path, "", header="- 1\n- 2\n")))
 
 
 def test_shared_aliases_allowed_when_declared(tmp_path: Path) -> None:
     header = "namefix: 1\nkind: place\nallow_shared_aliases: true\nentities:\n"
-    body = "  - {id: 'x:1', name: Springfield, country: US}\n  - {id: 'x:2', name: Springfield, country: US}\n"
+    body = (
+        "  - {id: 'x:1', name: Springfield, country: US}\n  - {id: 'x:2', name: Springfield, country: US}\n"
+    )
     assert len(read_entity_file(write(tmp_path, body, header))) == 2
 
 
