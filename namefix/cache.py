@@ -77,14 +77,19 @@ def compiled_index(files: Sequence[Path], lexicon_dir: Path | None) -> Index:
     path = _compiled(
         folder, "index", files, lambda path, digest: build_index(records_of(files), path, {"key": digest})
     )
-    try:
-        return Index(path, lexicon)
-    except NamefixError:
-        # damaged in a way the sampled check missed: rebuild both once
+
+    def repair() -> tuple[Path, Path | None]:
+        """Damage found while reading: throw both files away and compile them again."""
         for stale in (path, lexicon):
             if stale is not None:
                 stale.unlink(missing_ok=True)
-        return compiled_index(files, lexicon_dir)
+        fresh = compiled_index(files, lexicon_dir)
+        return fresh.path, fresh.lexicon
+
+    try:
+        return Index(path, lexicon, repair)
+    except NamefixError:  # damaged in a way the sampled check missed
+        return Index(*repair())
 
 
 def _usable_folder() -> Path:
@@ -143,11 +148,21 @@ def _file_hash(path: Path) -> str:
 
 
 def _read_hashes(folder: Path) -> dict[str, list[int | str]]:
+    """The remembered (size, mtime, hash) of files; anything malformed is ignored."""
     try:
         data = json.loads((folder / _HASHES).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        path: entry
+        for path, entry in data.items()
+        if isinstance(entry, list)
+        and len(entry) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in entry[:2])
+        and isinstance(entry[2], str)
+    }
 
 
 def _write_hashes(folder: Path, known: dict[str, list[int | str]]) -> None:

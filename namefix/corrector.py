@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 from .config import Config
 from .context import expected_kind, role_support, title_words_before
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .index import AliasRow, Flag, Index, TokenInfo
+from .index import FUZZY_MIN_PROMINENCE, AliasRow, Flag, Index, TokenInfo
 from .matching import Alignment, alias_words, align, ocr_readings, retrieve, retrieve_joined, similarity
 from .mentions import NAME_CONNECTORS, Window, WordStatus, classify_word, glued_splits, windows
 from .phonetic import fold, joined_key, key, phonetic_codes
@@ -39,6 +39,8 @@ from .tokens import WORD, Token, TokenList
 __all__ = ["Corrector"]
 
 _BLOCK_CHARS = 1 << 16
+#: No name (and so no fix) is longer than this many characters.
+_LONGEST_NAME = 200
 _HOT = attrgetter("hot")
 _NAME_KEY = attrgetter("name_key")
 _PERSON_WORD = attrgetter("person_word")
@@ -215,15 +217,21 @@ class Corrector:
         glued: dict[int, _Proposal] = {}
         for i in hot:
             word = statuses[i]
-            if word.suspicious and word.strength == 0.0 and len(word.key) >= 5 and word.info.zipf < 1.0:
+            if (
+                word.suspicious
+                and word.strength == 0.0
+                and len(word.key) >= 5
+                and word.info.zipf < 1.0
+                and not _urlish(text, tokens, Window(i, i, "glued"))
+            ):
                 proposal = self._glued(text, tokens, i)
                 if proposal is not None:
                     glued[i] = proposal
                     document.glued.append(proposal)
         explained: set[int] = {i for i, proposal in glued.items() if proposal.confidence >= 0.3}
         for window in windows(text, tokens, statuses, self.config.max_mention_words, hot):
-            if window.mode == "lower" and _urlish(text, tokens, window):
-                continue
+            if _urlish(text, tokens, window):
+                continue  # inside an address, a path or a handle
             splittable = window.first == window.last and window.first in glued
             for proposal in self._propose(text, tokens, statuses, window, splittable):
                 document.proposals.append(proposal)
@@ -308,7 +316,9 @@ class Corrector:
             candidates = {
                 row.id: row
                 for row in self.index.aliases_by_joined(joined)
-                if len(words) > 1 or _lone_lower_case_fix(row, self.index.entity(row.entity).entity)
+                if len(words) > 1
+                or (row.words > 1 and _joinable(row, alias_words(row.text)))  # "marcorubio"
+                or _lone_lower_case_fix(row, self.index.entity(row.entity).entity)
             }
         elif mode == "known":  # valid words only: the joined letters must be close
             candidates = retrieve_joined(self.index, joined)
@@ -330,7 +340,9 @@ class Corrector:
             if alignment is None or alignment.score < _MIN_ALIGNMENT:
                 continue
             if alignment.exact_share == 1.0 and alignment.merges == 0 and mode != "lower":
-                return ()  # the window already is a valid spelling
+                if row.prominence >= FUZZY_MIN_PROMINENCE or all(word.strength == 1.0 for word in words):
+                    return ()  # the window already is a valid spelling
+                continue  # a minor entity's spelling ("Bernstine"): may still be a garble
             if mode == "split" and not _split_helps(mention, spelling, alignment):
                 continue  # "Zelen sky" must join into the name; "Hegseht flew" must not
             if len(mention) < len(spelling) and alignment.merges and not _joinable(row, spelling):
@@ -592,7 +604,7 @@ class Corrector:
                 rows = [
                     r
                     for r in self.index.aliases_by_joined(joined_key("".join(words)))
-                    if r.words == len(words)
+                    if r.words == len(words) and r.kind in self.config.kinds
                 ]
                 if rows and rows[0].prominence >= 0.45:
                     return rows[0].entity, rows[0].prominence, info, 1.0
@@ -603,7 +615,11 @@ class Corrector:
         if not names:
             return None
         name = max(names, key=lambda info: (info.info.alone, info.info.prominence))
-        rows = [row for row in self.index.aliases_by_joined(name.key) if row.words == 1]
+        rows = [
+            row
+            for row in self.index.aliases_by_joined(name.key)
+            if row.words == 1 and row.kind in self.config.kinds
+        ]
         if not rows:
             return None
         return rows[0].entity, max(name.info.alone, 0.0), name, 0.0
@@ -736,9 +752,10 @@ class Corrector:
 
         A fix that explains a whole name wins over one inside it that names the same entity
         ("Wwadis Wow Kosiniak Kamisis" as one Kosiniak-Kamysz rather than "Kamisis" alone),
-        when it is nearly as confident.
+        when it is at least as confident (so re-thresholding a result with `above` gives
+        what `correct` gives at that threshold).
         """
-        eligible = [p for p in proposals if p.confidence >= threshold]
+        eligible = [p for p in proposals if round(p.confidence, 4) >= threshold]  # as reported
         wider_of: dict[int, _Proposal] = {}
         by_entity: dict[int, list[_Proposal]] = {}
         for proposal in eligible:  # case fixes widen across entities: "african american"
@@ -748,13 +765,16 @@ class Corrector:
             if len(group) < 2:
                 continue
             group.sort(key=lambda p: (p.start, -p.end))
-            for i, small in enumerate(group):  # group is short: one entity in one document
-                for big in group[:i]:
+            group_starts = [p.start for p in group]
+            for small in group:
+                # only proposals starting within a name's length before it can contain it
+                low = bisect.bisect_left(group_starts, small.start - _LONGEST_NAME)
+                high = bisect.bisect_right(group_starts, small.start)
+                for big in group[low:high]:
                     if (
-                        big.start <= small.start
-                        and big.end >= small.end
+                        big.end >= small.end
                         and (big.end - big.start) > (small.end - small.start)
-                        and big.confidence >= small.confidence - 0.15
+                        and big.confidence >= small.confidence
                     ):
                         best = wider_of.get(id(small))
                         if best is None or (big.end - big.start, big.confidence) > (
@@ -896,7 +916,7 @@ def _ocr_explains(words: Sequence[WordStatus], alias_keys: Sequence[str]) -> boo
 
 
 def _urlish(text: str, tokens: Sequence[Token], window: Window) -> bool:
-    """Lower-case words inside an address, handle or path are not names to capitalise."""
+    """Words inside an address, handle, path or identifier are not names to rewrite."""
     start = tokens[window.first].start
     end = tokens[window.last].end
     before = text[max(0, start - 1) : start]

@@ -15,7 +15,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -391,9 +391,16 @@ class Index:
     are memoised, so a word seen before costs one dictionary probe.
     """
 
-    def __init__(self, path: Path, lexicon: Path | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        lexicon: Path | None = None,
+        repair: Callable[[], tuple[Path, Path | None]] | None = None,
+    ) -> None:
         self.path = path
         self.lexicon = lexicon
+        self._repair = repair  # rebuilds damaged compiled files, returning their new paths
+        self._repair_lock = threading.Lock()
         self._local = threading.local()
         connection = self._connection()
         try:
@@ -439,9 +446,28 @@ class Index:
         try:
             return self._connection().execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise NamefixError(
-                f"the compiled gazetteer {self.path} is damaged ({exc}); delete it and it will be rebuilt"
-            ) from exc
+            if self._repair is None:
+                raise NamefixError(
+                    f"the compiled gazetteer {self.path} is damaged ({exc}); delete it and it will be rebuilt"
+                ) from exc
+            self._repaired()  # damage the quick check missed: rebuild once, then ask again
+            try:
+                return self._connection().execute(sql, parameters).fetchall()
+            except sqlite3.DatabaseError as again:
+                raise NamefixError(f"the compiled gazetteer {self.path} is damaged ({again})") from again
+
+    def _repaired(self) -> None:
+        """Rebuild the compiled files after damage, and forget everything read from them."""
+        with self._repair_lock:
+            repair, self._repair = self._repair, None  # once per index
+            if repair is None:
+                return
+            log.warning("the compiled gazetteer %s is damaged; rebuilding it", self.path)
+            self.path, self.lexicon = repair()
+            self._local = threading.local()
+            self._words.clear()
+            for memo in (self.aliases_by_joined, self.aliases_with_word, self.fuzzy_targets, self.entity):
+                memo.cache_clear()
 
     def word(self, word_key: str) -> TokenInfo:
         """What is known of one folded word (memoised)."""

@@ -8,6 +8,7 @@ dictionary probe, which is what keeps namefix fast.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -292,8 +293,8 @@ def windows(
             if status.lower_name or (status.suspicious and status.strength == 0.0):
                 found.extend(_lower_windows(text, tokens, statuses, i, max_words))
             continue
-        if not status.namelike:
-            continue
+        if not status.namelike or (status.shape == MIXED and tokens[i].text[:1].islower()):
+            continue  # "marcoRubio", "iPhone": identifiers and brands, not broken names
         first, last = _run_around(text, tokens, statuses, i)
         done = last
         suspicious = {k for k in range(first, last + 1) if statuses[k].suspicious}
@@ -413,11 +414,19 @@ def _windows_over(
     name (so "Secretary Pete Hegses" is tried as "Pete Hegses", never with the title)."""
     edges = [k for k in range(first, last + 1) if _name_edge(statuses[k])]
     out = []
+    wanted = sorted(must) if must is not None else None
     for a, start in enumerate(edges):
+        # the first word of `must` at or after `start` (bisection keeps long runs linear)
+        needed = start
+        if wanted is not None:
+            at = bisect.bisect_left(wanted, start)
+            if at == len(wanted):
+                break
+            needed = wanted[at]
         for stop in edges[a:]:
             if stop - start >= max_words:
                 break
-            if must is None or any(start <= k <= stop for k in must):
+            if stop >= needed:
                 out.append(Window(start, stop, mode, first, last))
     return out
 

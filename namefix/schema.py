@@ -215,12 +215,27 @@ def _line_layout(data: bytes) -> tuple[bytes, int, list[str]] | None:
 
 def _parse_yaml(data: bytes | str, name: str, first_line: int) -> Any:
     try:
+        _refuse_anchors(data, name, first_line)
         return yaml.load(data, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         line = first_line + exc.problem_mark.line + 1 if exc.problem_mark else None
         raise GazetteerError(f"not valid YAML: {exc.problem}", path=name, line=line) from None
     except yaml.YAMLError as exc:
         raise GazetteerError(f"not valid YAML: {exc}", path=name) from None
+
+
+def _refuse_anchors(data: bytes | str, name: str, first_line: int) -> None:
+    """Refuse YAML anchors, aliases and merge keys before anything is built from them: an
+    alias expands to a copy wherever it is used, so a small file can stand for a huge one
+    ("billion laughs"). The parser's events are read in C, one pass, nothing expanded."""
+    for event in yaml.parse(data, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise GazetteerError(
+                "YAML anchors and aliases (&, *, <<) are not allowed",
+                path=name,
+                line=first_line + mark.line + 1 if mark else None,
+            )
 
 
 def _parse_line(line: str, name: str, line_index: int) -> Any:

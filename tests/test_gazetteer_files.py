@@ -288,16 +288,6 @@ LAUGHS = {
     "an alias": HEADER + f"  - id: 'x:1'\n    name: A B\n    aliases: [{nested_laughs()}]\n",
     "an alias, one entity per line": HEADER + f"  - {{id: 'x:1', name: A B, aliases: [{nested_laughs()}]}}\n",
 }
-EXPANDS = "engine bug (denial of service): the loader calls str() or repr() on the raw value "
-EXPANDS_MARKS = {
-    "id": pytest.mark.xfail(strict=True, reason=EXPANDS + "of 'id' (label = str(raw.get('id'))) before "
-                            "checking it is a string, expanding the nested anchors"),
-    "an alias": pytest.mark.xfail(strict=True, reason=EXPANDS + "of an alias in 'alias {alias!r} must be a "
-                                  "non-empty string', expanding the nested anchors"),
-    "an alias, one entity per line": pytest.mark.xfail(
-        strict=True, reason=EXPANDS + "of an alias ('alias {alias!r} ...'); one-entity-per-line files also "
-        "skip the anchor check (_refuse_shared with seen=None)"),
-}  # fmt: skip
 
 _LOAD_IN_CHILD = """
 import json, sys, time
@@ -323,7 +313,7 @@ def limit_memory() -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
 @pytest.mark.parametrize(
-    "where", [pytest.param(where, marks=EXPANDS_MARKS.get(where, ())) for where in LAUGHS]
+    "where", list(LAUGHS)
 )
 def test_billion_laughs_is_refused_quickly_without_expanding(
     tmp_path: Path, isolated_cache: Path, where: str
@@ -358,23 +348,9 @@ ANCHORS = {
     "    kind: place\n    aliases: [*n]\n",
     "a role": HEADER + "  - id: 'x:1'\n    name: A B\n    roles: [&t {title: Chair}, *t]\n",
 }
-ACCEPTED = (
-    "engine bug: gazetteers/README.md says anchors and aliases are refused, but this one loads "
-    "(_refuse_shared only sees lists and mappings used twice as aliases, roles or entities; "
-    "checking the parser's events for anchors would catch every case)"
-)
 
 
-@pytest.mark.parametrize(
-    "where",
-    [
-        pytest.param(
-            where,
-            marks=() if where == "a shared role list" else pytest.mark.xfail(strict=True, reason=ACCEPTED),
-        )
-        for where in ANCHORS
-    ],
-)
+@pytest.mark.parametrize("where", list(ANCHORS))
 def test_anchors_and_aliases_are_refused_wherever_they_are(
     tmp_path: Path, isolated_cache: Path, where: str
 ) -> None:
@@ -537,11 +513,6 @@ def test_damage_the_check_misses_never_gives_a_wrong_answer(
         assert found is not None and found.name == name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: cache._intact samples 17 blocks of 64 KB, so damage between them in a large "
-    "index passes; the index is trusted and lookups later raise NamefixError instead of a rebuild",
-)
 def test_damage_the_check_misses_is_rebuilt(
     large_compiled: tuple[Path, Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -558,11 +529,6 @@ def test_garbage_in_the_file_hash_memo_is_ignored(tmp_path: Path, isolated_cache
         assert assert_lookups_work(path).index.path == index_file
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: cache.content_key trusts the shape of file-hashes.json entries: an int "
-    "raises TypeError (entry[:2]), a two-item list IndexError (entry[2])",
-)
 @pytest.mark.parametrize("entry", ["5", "two items"])
 def test_malformed_entries_in_the_file_hash_memo_are_ignored(
     tmp_path: Path, isolated_cache: Path, entry: str

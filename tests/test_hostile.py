@@ -299,22 +299,12 @@ def test_time_grows_linearly_with_clean_text(fresh_mini: namefix.Corrector) -> N
     assert ratio < SIZE_RATIO_LIMIT, f"8x the input took {ratio:.1f}x the time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: Corrector._decide compares every pair of proposals for the same entity "
-    "(the 'wider_of' loop), quadratic when a long document names one entity thousands of times",
-)
 def test_time_grows_linearly_with_many_fixes_of_one_name(fresh_mini: namefix.Corrector) -> None:
     small = "jd vance, " * 700
     ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=1)
     assert ratio < SIZE_RATIO_LIMIT, f"8x the input took {ratio:.1f}x the time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: mentions._windows_over scans the whole `must` set for every window "
-    "(any(start <= k <= stop for k in must)), quadratic in a long run of unknown capitalised words",
-)
 def test_time_grows_linearly_in_a_run_of_unknown_capitalised_words(fresh_mini: namefix.Corrector) -> None:
     small = "Kalabo Dorvin Tesmar Hegses Wubrin " * 100
     ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=1)

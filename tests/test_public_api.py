@@ -158,11 +158,6 @@ def test_lookup_folds_spellings(bundled: Corrector) -> None:
     assert namefix.lookup("") is None and namefix.lookup("   ") is None and namefix.lookup("!!!") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: Config.kinds filters candidates in Corrector._align_candidates only; glued "
-    "splits (Corrector._glued) still correct to other kinds ('NATOsecurity' -> 'NATO security', an org)",
-)
 def test_kinds_limit_glued_fixes_too(mini_corrector: Corrector) -> None:
     people_only = Corrector(mini_corrector.gazetteer, config=Config(kinds={"person"}))
     result = people_only.correct("Leaders discussed NATOsecurity and Marcorubio.")
