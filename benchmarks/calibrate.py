@@ -126,7 +126,7 @@ def choose_threshold(corrector: namefix.Corrector, datasets: Sequence[Dataset]) 
             if in_dev(document):
                 runs.append((dataset.name, document, corrector.correct(document.text, min_confidence=0.0)))
     lines, best = [], (None, -1.0)
-    for step in range(50, 100, 2):
+    for step in range(30, 100, 2):
         t = step / 100
         tallies: dict[str, list[int]] = {}
         clean_false = clean_tokens = 0

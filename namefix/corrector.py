@@ -343,7 +343,7 @@ class Corrector:
                 if row.prominence >= FUZZY_MIN_PROMINENCE or all(word.strength == 1.0 for word in words):
                     return ()  # the window already is a valid spelling
                 continue  # a minor entity's spelling ("Bernstine"): may still be a garble
-            if mode == "split" and not _split_helps(mention, spelling, alignment):
+            if mode == "split" and not _split_helps(mention, spelling, alignment, words[-1]):
                 continue  # "Zelen sky" must join into the name; "Hegseht flew" must not
             if len(mention) < len(spelling) and alignment.merges and not _joinable(row, spelling):
                 continue  # "Lapita" is not "La Pita", a village
@@ -894,10 +894,15 @@ def _joinable(row: AliasRow, spelling: Sequence[str]) -> bool:
     return row.prominence >= 0.6 and all(len(word) >= 3 for word in spelling)
 
 
-def _split_helps(mention: Sequence[str], alias: Sequence[str], alignment: Alignment) -> bool:
+def _split_helps(
+    mention: Sequence[str], alias: Sequence[str], alignment: Alignment, fragment: WordStatus
+) -> bool:
     """A lower-case fragment belongs to the name only if joining it in matches better than
-    leaving it out, and the joined letters nearly agree."""
+    leaving it out, and the joined letters nearly agree; when the fragment is a word of its
+    own ("Zelen sky", but not "Westphal is"), they must agree exactly."""
     if alignment.merges == 0 or alignment.score < 0.9:
+        return False
+    if fragment.strength == 1.0 and "".join(mention) != "".join(alias):
         return False
     without = align(mention[:-1], alias)
     return without is None or alignment.score > without.score + 0.02
