@@ -49,7 +49,7 @@ _STATUS_CACHE = 300_000
 #: Words longer than this are never names (and would make fuzzy keys explode).
 _MAX_WORD = 40
 #: Most candidates aligned word by word per window (the rest are ranked out in C first).
-_ALIGN_LIMIT = 16
+_ALIGN_LIMIT = 10
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
 _URLISH = re.compile(r"[@/\\_#.:]\S")

@@ -25,6 +25,8 @@ __all__ = ["Alignment", "Group", "alias_words", "align", "retrieve", "similarity
 
 #: Most spellings fetched per intact anchor word, most prominent first.
 _ANCHOR_LIMIT = 120
+#: Least Jaro–Winkler similarity for a fuzzy target word to be fetched.
+_NEAR = 0.7
 #: Most spellings fetched per fuzzy target word.
 _TARGET_LIMIT = 40
 
@@ -82,7 +84,7 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
     span = len(words)
     for word in words:
         if word.suspicious and len(word.key) >= 4:
-            for target in index.fuzzy_targets(_fuzzy_codes(word.key)):
+            for target in _near_targets(index, word.key):
                 _add_target(index, target, span, found)
         elif span > 1 and word.known and _anchor(word):
             for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
@@ -123,6 +125,18 @@ def _add_target(index: Index, target: str, span: int, found: dict[int, AliasRow]
     for row in index.aliases_with_word(target[1:], _TARGET_LIMIT):
         if abs(row.words - span) <= 1 or row.words == 1:
             found.setdefault(row.id, row)
+
+
+@lru_cache(maxsize=50_000)
+def _near_targets(index: Index, word_key: str) -> tuple[str, ...]:
+    """Fuzzy targets of a word that are worth fetching spellings for: phonetic codes also
+    bring words that sound alike but share few letters, and those never align well."""
+    near = []
+    for target in index.fuzzy_targets(_fuzzy_codes(word_key)):
+        body = target[1:]
+        if target[0] == "j" or JaroWinkler.similarity(word_key, body) >= _NEAR:
+            near.append(target)
+    return tuple(near)
 
 
 @lru_cache(maxsize=50_000)
@@ -189,6 +203,9 @@ def align(
     k, n = len(mention), len(alias)
     if not k or not n or k > 3 * n or n > 3 * k:
         return None
+    if k == n == 1 and not readings:  # one word against one word: nothing to align
+        sim = similarity(mention[0], alias[0])
+        return Alignment((Group((0, 0), (0, 0), sim, mention[0] == alias[0]),), sim)
     total = sum(len(word) for word in alias) or 1
     best: dict[tuple[int, int], tuple[float, tuple[Group, ...]]] = {(0, 0): (0.0, ())}
     for i in range(k + 1):
