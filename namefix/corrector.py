@@ -493,7 +493,11 @@ class Corrector:
                 word = words[group.mention[0]]
                 anchor = max(anchor, 0.5 if word.info.flags & Flag.GIVEN else 1.0)
                 anchor_rarity = max(anchor_rarity, self._rarity(word.key))
-        outside = [*range(window.run_first, window.first), *range(window.last + 1, window.run_last + 1)]
+        reach = self.config.max_mention_words  # neighbours in the run, not the whole run
+        outside = [
+            *range(max(window.run_first, window.first - reach), window.first),
+            *range(window.last + 1, min(window.run_last, window.last + reach) + 1),
+        ]
         unexplained = sum(1 for k in outside if statuses[k].suspicious)
         foreign = _foreign_share(statuses, window.first, window.last)
         joined_single = structural and len(words) < len(alias_keys)
