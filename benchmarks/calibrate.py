@@ -95,12 +95,33 @@ def collect(corrector: namefix.Corrector, datasets: Sequence[Dataset]) -> tuple[
 #: evidence upside down (issue 2: "a word that is itself a valid English word ... needs much
 #: stronger evidence").
 POSITIVE = frozenset(
-    "similarity weakest phonetic prominence context country document anchor_rarity "
-    "rare_anchor_in_context structural completes zipf_gain".split()
+    [
+        "similarity",
+        "weakest",
+        "phonetic",
+        "prominence",
+        "context",
+        "country",
+        "document",
+        "anchor_rarity",
+        "rare_anchor_in_context",
+        "structural",
+        "completes",
+        "zipf_gain",
+    ]
 )
 NEGATIVE = frozenset(
-    "changed_strong changed_weak changed_zipf kind_clash edit_rate foreign close_rival "
-    "unexplained splittable".split()
+    [
+        "changed_strong",
+        "changed_weak",
+        "changed_zipf",
+        "kind_clash",
+        "edit_rate",
+        "foreign",
+        "close_rival",
+        "unexplained",
+        "splittable",
+    ]
 )
 
 
