@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -128,8 +128,10 @@ CREATE TABLE word(key TEXT PRIMARY KEY, flags INTEGER, prominence INTEGER,
 CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT ROWID;
 """
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
-#: Joined names longer than this get no fuzzy keys of their own (each letter is a key).
+#: Joined names longer than this get fuzzy keys of their own (one per letter) only when
+#: famous; a slip in the others is found through their words.
 JOINED_FUZZY_MAX_LENGTH = 16
+_FAMOUS = 0.85
 #: Places this prominent (countries, capitals, great cities) and all demonyms name their
 #: country: "Warsaw" or "Polish" in a text makes a Polish minister a likelier reading.
 _COUNTRY_WORD_PROMINENCE = 0.85
@@ -258,7 +260,8 @@ class _Builder:
                     self.alias_words.append((word, rank, *row))
                     self.targets.add("w" + word)
             if target and len(tokens) > 1 and entity.prominence >= JOINED_FUZZY_MIN_PROMINENCE:
-                self.targets.add("j" + joined)
+                if len(joined) <= JOINED_FUZZY_MAX_LENGTH or entity.prominence >= _FAMOUS:
+                    self.targets.add("j" + joined)
                 for position, flag in ((0, Flag.FIRST_WORD), (-1, Flag.LAST_WORD)):
                     edge = self.words[key(tokens[position])]
                     edge[1] = int(edge[1]) | flag
@@ -288,8 +291,6 @@ class _Builder:
             body = target[1:]
             if len(body) < FUZZY_MIN_LENGTH:
                 continue
-            if target[0] == "j" and len(body) > JOINED_FUZZY_MAX_LENGTH:
-                continue  # a slip in a long name is found through its words
             codes = {"d" + variant for variant in deletes(body)}
             if target[0] == "w":
                 codes.update(phonetic_codes(body))
