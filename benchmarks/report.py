@@ -397,7 +397,7 @@ def _speed(results: Results) -> str:
     if isinstance(scaling, list):
         base = scaling[0]["seconds"]
         parts += [
-            "`correct_many` on the corpus: "
+            "`correct_many` on the corpus, each in a fresh interpreter with the cache present: "
             + ", ".join(
                 f"jobs={s['jobs']}: {s['seconds']:.1f} s (x{base / s['seconds']:.2f})" for s in scaling
             )

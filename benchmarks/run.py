@@ -325,7 +325,7 @@ def start_up(
     except Exception as error:
         notes.append(f"cold start not measured: {type(error).__name__}: {error}")
     try:
-        scaling = correct_many_scaling(corpus.texts, options.profile.jobs)
+        scaling = correct_many_scaling(corpus.texts, options.profile.jobs, corpus.workdir)
     except Exception as error:
         scaling = f"failed: {type(error).__name__}: {error}"
     return {"cold_start": cold, "correct_many": scaling}

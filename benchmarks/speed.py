@@ -295,17 +295,32 @@ def cold_start(runs: int, workdir: Path, cold_build: bool) -> ColdStart:
     return ColdStart(runs, bare, warm - bare, first - bare, len(files), size)
 
 
-def correct_many_scaling(texts: Sequence[str], jobs: Sequence[int]) -> list[dict[str, float]] | str:
-    """Seconds of `namefix.correct_many(texts, jobs=n)` per n, or why it was not measured."""
-    import namefix
+def correct_many_scaling(
+    texts: Sequence[str], jobs: Sequence[int], workdir: Path
+) -> list[dict[str, float]] | str:
+    """Seconds of `namefix.correct_many(texts, jobs=n)` per n, each in a fresh interpreter.
 
-    correct_many = getattr(namefix, "correct_many", None)
-    if correct_many is None:
-        return "namefix.correct_many does not exist yet"
-    list(correct_many(texts[:2], jobs=1))  # warm the default corrector
+    Every run starts alike, with the compiled cache present and nothing memoised: in this
+    process the default corrector has already seen the corpus, and worker processes have not.
+    """
+    corpus = Path(tempfile.mkdtemp(prefix="namefix-jobs-", dir=workdir)) / "texts.json"
+    corpus.write_text(json.dumps(list(texts)), encoding="utf-8")
+    code = (
+        "import json, sys, time, namefix\n"
+        "texts = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+        "namefix.correct('warm up')\n"
+        "started = time.perf_counter()\n"
+        "list(namefix.correct_many(texts, jobs=int(sys.argv[2])))\n"
+        "print(time.perf_counter() - started)\n"
+    )
     results = []
     for n in jobs:
-        started = time.perf_counter()
-        list(correct_many(texts, jobs=n))
-        results.append({"jobs": n, "seconds": time.perf_counter() - started})
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(corpus), str(n)],
+            cwd=REPO_ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        results.append({"jobs": n, "seconds": float(done.stdout.strip().splitlines()[-1])})
     return results
