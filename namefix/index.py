@@ -514,7 +514,7 @@ class Index:
         rows = self._query(
             "SELECT a.id, a.entity, coalesce(a.text, e.name), a.joined, a.origin, a.words, a.prominence, "
             "a.kind FROM alias a JOIN entity e ON e.id = a.entity "
-            "WHERE a.joined = ? ORDER BY a.prominence DESC LIMIT 50",
+            "WHERE a.joined = ? ORDER BY a.prominence DESC, a.id LIMIT 50",
             (joined,),
         )
         return tuple(_alias_row(row) for row in rows)
