@@ -364,6 +364,8 @@ def run(options: Options) -> Path:
         measured = run_systems(plan(options, datasets, bundled, workdir), factories, options, corpus, notes)
         speed = None
         if corpus is not None:
+            corpus.time_floor_again()
+            log(f"speed: floor again {corpus.floor_mb_per_second:.1f} MB/s (the faster timing)")
             speed = {**corpus.summary(), "throughput": measured.throughputs}
             speed.update(start_up(options, factories, corpus, notes))
     finally:

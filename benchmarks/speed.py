@@ -83,13 +83,20 @@ class Throughput:
 
 @dataclass
 class Corpus:
-    """The speed corpus, written once to disk for the namefix probes, and its floor."""
+    """The speed corpus, written once to disk for the namefix probes, and its floor.
+
+    The floor is timed before the systems run and again after (`time_floor_again`), and the
+    faster of the two is kept: one slow moment of a shared machine must not flatter everyone's
+    multiple of it.
+    """
 
     documents: list[dict[str, object]]
     path: Path
     workdir: Path
     budget: float
     floor_seconds: float
+    vocabulary: Mapping[str, object]
+    floor_timings: list[float]
 
     @classmethod
     def build(
@@ -103,7 +110,13 @@ class Corpus:
         documents = repeat_to(clean_texts, other_texts, profile.speed_bytes)
         path = workdir / "speed-corpus.json"
         path.write_text(json.dumps(documents), encoding="utf-8")
-        return cls(documents, path, workdir, profile.speed_budget, floor_seconds(documents, vocabulary))
+        first = floor_seconds(documents, vocabulary)
+        return cls(documents, path, workdir, profile.speed_budget, first, vocabulary, [first])
+
+    def time_floor_again(self) -> None:
+        """Time the floor once more; the fastest timing so far is the floor."""
+        self.floor_timings.append(floor_seconds(self.documents, self.vocabulary))
+        self.floor_seconds = min(self.floor_timings)
 
     @property
     def texts(self) -> list[str]:
@@ -123,6 +136,7 @@ class Corpus:
             "corpus_documents": len(self.documents),
             "floor_seconds": self.floor_seconds,
             "floor_mb_per_second": self.floor_mb_per_second,
+            "floor_mb_per_second_timings": [self.bytes / MEGABYTE / t for t in self.floor_timings],
             "budget_seconds": self.budget,
         }
 
