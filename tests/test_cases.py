@@ -44,15 +44,6 @@ def parameters() -> list[Any]:
     return out
 
 
-@pytest.fixture(scope="module")
-def bundled() -> namefix.Corrector:
-    """The default corrector; the cases skip when it cannot be built."""
-    try:
-        return namefix.default_corrector()
-    except (namefix.NamefixError, OSError, ValueError) as exc:
-        pytest.skip(f"the bundled gazetteer cannot be built: {exc}")
-
-
 @pytest.mark.parametrize("case", parameters())
 def test_case(bundled: namefix.Corrector, case: dict[str, Any]) -> None:
     text = case["text"]

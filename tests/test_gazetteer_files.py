@@ -312,9 +312,7 @@ def limit_memory() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
-@pytest.mark.parametrize(
-    "where", list(LAUGHS)
-)
+@pytest.mark.parametrize("where", list(LAUGHS))
 def test_billion_laughs_is_refused_quickly_without_expanding(
     tmp_path: Path, isolated_cache: Path, where: str
 ) -> None:

@@ -22,15 +22,6 @@ from .conftest import MINI
 SIZE_RATIO_LIMIT = 16
 
 
-@pytest.fixture(scope="module")
-def bundled() -> namefix.Corrector:
-    """The default corrector; the tests that need it skip when it cannot be built."""
-    try:
-        return namefix.default_corrector()
-    except (namefix.NamefixError, OSError, ValueError) as exc:
-        pytest.skip(f"the bundled gazetteer cannot be built: {exc}")
-
-
 @pytest.fixture
 def fresh_mini() -> namefix.Corrector:
     """A mini corrector of its own: its memos start empty and nothing else fills them."""

@@ -24,16 +24,6 @@ from namefix.results import KINDS
 
 from .conftest import MINI
 
-
-@pytest.fixture(scope="module")
-def bundled() -> namefix.Corrector:
-    """The default corrector; the tests that need it skip when it cannot be built."""
-    try:
-        return namefix.default_corrector()
-    except (namefix.NamefixError, OSError, ValueError) as exc:
-        pytest.skip(f"the bundled gazetteer cannot be built: {exc}")
-
-
 PROPERTY_SETTINGS = settings(
     max_examples=150,
     deadline=None,

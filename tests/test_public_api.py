@@ -17,15 +17,6 @@ from .conftest import MINI
 TEXT = "Defense Secretary Pete Hegses met Marcorubio and jd vance in Bremen."
 
 
-@pytest.fixture(scope="module")
-def bundled() -> namefix.Corrector:
-    """The default corrector; the tests that need it skip when it cannot be built."""
-    try:
-        return namefix.default_corrector()
-    except (namefix.NamefixError, OSError, ValueError) as exc:
-        pytest.skip(f"the bundled gazetteer cannot be built: {exc}")
-
-
 def test_everything_in_all_exists() -> None:
     assert len(set(namefix.__all__)) == len(namefix.__all__)
     for name in namefix.__all__:
