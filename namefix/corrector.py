@@ -4,8 +4,10 @@ A text is read in blocks of lines (names never span a line break). In each block
 is classified once (memoised per corrector), windows are opened only around words that look
 wrong, candidates are retrieved and aligned, and each candidate's evidence is scored. A
 second, document-wide pass then settles surname-only garbles against the entities the
-document names, and makes the same garble resolve the same way throughout. Fixes are
-spliced into the untouched original; text outside them is never rebuilt.
+document names, and makes the same garble resolve the same way throughout. When a reading
+fixes something, the text as it would then stand is read again (a fixed name is context for
+its neighbours), until a reading adds nothing; so correcting a corrected text changes nothing.
+Fixes are spliced into the untouched original; text outside them is never rebuilt.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ _MAX_WORD = 40
 _ALIGN_LIMIT = 10
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
+#: Two-letter words common enough to be read as glued to a name ("is", "to", "on").
+_GLUE_WORD_ZIPF = 5.5
+#: Readings of one text at most (each further one only when the last fixed something new).
+_MOST_READINGS = 4
 _URLISH = re.compile(r"[@/\\_#.:]\S")
 
 
@@ -140,14 +146,7 @@ class Corrector:
         threshold = self.config.min_confidence if min_confidence is None else min_confidence
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
             raise ValueError("min_confidence must be a number in [0, 1]")
-        document = _Document()
-        for start, end in _blocks(text):
-            self._scan_block(text, start, end, document)
-        if self.config.use_document:
-            self._document_pass(text, document)
-        else:
-            document.proposals.extend(document.glued)
-        fixes = self._decide(text, document.proposals, threshold)
+        fixes = self._decide(text, self._proposals(text), threshold)
         return Correction(text, apply_fixes(text, fixes), tuple(fixes))
 
     def candidates(self, text: str) -> list[tuple[Fix, Evidence | None]]:
@@ -157,6 +156,34 @@ class Corrector:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
+        return [(self._fix(text, p), p.evidence) for p in self._proposals(text)]
+
+    def _proposals(self, text: str) -> list[_Proposal]:
+        """Every fix worth considering, read twice when the first reading fixed something.
+
+        A fixed name is context for its neighbours ("minnesota governor timw alz": once
+        "Tim Walz" stands there, "minnesota" is plainly the state) and a split glue opens a
+        mention ("PresidentDonald"). So the text as the first reading would leave it (at the
+        corrector's own threshold, whatever a call asks for) is read again, and what that
+        reading proposes outside the fixed spans replaces or joins the first reading's
+        proposals. Correcting a corrected text then changes nothing more.
+        """
+        proposals = self._read(text)
+        read: list[Fix] = []
+        for _ in range(_MOST_READINGS - 1):
+            settled = self._decide(text, proposals, self.config.min_confidence)
+            if settled == read:
+                break  # this reading fixed nothing the last one had not
+            read = settled
+            revised = apply_fixes(text, settled)
+            carried, taken_in = _carry_back(settled, revised, self._read(revised), self.config.min_confidence)
+            replaced = taken_in | {(p.start, p.end, p.replacement) for p in carried}
+            proposals = [p for p in proposals if (p.start, p.end, p.replacement) not in replaced]
+            proposals += carried
+        return proposals
+
+    def _read(self, text: str) -> list[_Proposal]:
+        """One reading of the text: every block scanned, then the document pass."""
         document = _Document()
         for start, end in _blocks(text):
             self._scan_block(text, start, end, document)
@@ -164,7 +191,24 @@ class Corrector:
             self._document_pass(text, document)
         else:
             document.proposals.extend(document.glued)
-        return [(self._fix(text, p), p.evidence) for p in document.proposals]
+        return [p for p in document.proposals if not self._drops_a_word(text[p.start : p.end], p.replacement)]
+
+    def _drops_a_word(self, original: str, replacement: str) -> bool:
+        """Whether a fix would cut a common word off the original ("Macronis" -> "Macron"
+        loses "is"): the word was glued on, not misspelled, and a fix must not lose text."""
+        written, new = original.lower(), replacement.lower()
+        if len(written) != len(original) or len(written) < len(new) + 2:
+            return False
+        if written.startswith(new):
+            rest = original[len(new) :]
+        elif written.endswith(new):
+            rest = original[: len(written) - len(new)]
+        else:
+            return False
+        if not rest.isalpha():
+            return False
+        status = self._status(rest)
+        return status.strength == 1.0 and status.info.zipf >= _GLUE_WORD_ZIPF - 1.0
 
     def _fix(self, text: str, proposal: _Proposal) -> Fix:
         return Fix(
@@ -554,15 +598,20 @@ class Corrector:
         word = self._status(token.text)
         best: _Proposal | None = None
         for parts, seam in glued_splits(token.text):
-            if not seam and min(len(part) for part in parts) < 3:
-                continue  # "Hegus" is not "He" + "gus"
             infos = [self._status(part) for part in parts]
             if any(info.strength < 1.0 for info in infos):
                 continue
+            if not seam and any(
+                len(part) < 3 and info.info.zipf < _GLUE_WORD_ZIPF
+                for part, info in zip(parts, infos, strict=True)
+            ):
+                continue  # "Hegus" is not "He" + "gus"; "Macronis" may be "Macron" + "is"
             named = self._glued_name(text, tokens, i, parts, infos)
             if named is None:
                 continue
             entity, prominence, name_part, completes = named
+            if not seam and len(name_part.key) < 4:
+                continue  # a short name in a longer word is as likely chance
             camel = all(part[:1].isupper() for part in parts)
             if camel and not completes:
                 continue  # "VisaCuba", "GoogleScholar": capitalised compounds are brand names
@@ -790,9 +839,14 @@ class Corrector:
         starts: list[int] = []  # chosen spans, kept sorted for overlap checks by bisection
         ends: list[int] = []
         chosen: list[_Proposal] = []
-        for proposal in ranked:
-            proposal = wider_of.get(id(proposal), proposal)
-            if _overlaps(starts, ends, proposal.start, proposal.end):
+        for ranked_proposal in ranked:
+            # the wider fix if it still fits, else the proposal itself ("Rcep" once
+            # "TayyipErdoğan" is settled on its own)
+            wider = wider_of.get(id(ranked_proposal))
+            for proposal in (ranked_proposal,) if wider is None else (wider, ranked_proposal):
+                if not _overlaps(starts, ends, proposal.start, proposal.end):
+                    break
+            else:
                 continue
             at = bisect.bisect_left(starts, proposal.start)
             starts.insert(at, proposal.start)
@@ -809,6 +863,50 @@ class Corrector:
 def _rebuild(files: tuple[Path, ...], lexicons: bool, config: Config) -> Corrector:
     """The corrector a pickled one stands for; one per process and setting."""
     return Corrector(Gazetteer(files, lexicons=lexicons), config=config)
+
+
+def _carry_back(
+    settled: Sequence[Fix], revised: str, proposals: Iterable[_Proposal], threshold: float
+) -> tuple[list[_Proposal], set[tuple[int, int, str]]]:
+    """Proposals made on `revised` (the text with `settled` applied) moved back to offsets in
+    the original, and the settled fixes some of them took in.
+
+    A proposal clear of every settled fix only moves. One that touches settled fixes
+    ("jd vance" once "vanceBREMEN" is split) becomes one fix over both spans, as sure as the
+    least sure of them, if it would be applied at all; proposals below `threshold` that touch
+    a settled fix are dropped (the fix already decided that span).
+    """
+    revised_starts: list[int] = []  # where each settled fix's replacement stands in `revised`
+    revised_ends: list[int] = []
+    shifts: list[int] = [0]  # revised offset minus original offset after each fix
+    for fix in settled:
+        start = fix.start + shifts[-1]
+        revised_starts.append(start)
+        revised_ends.append(start + len(fix.replacement))
+        shifts.append(shifts[-1] + len(fix.replacement) - (fix.end - fix.start))
+    carried: list[_Proposal] = []
+    taken_in: set[tuple[int, int, str]] = set()
+    for proposal in proposals:
+        first = bisect.bisect_left(revised_ends, proposal.start)  # fixes before it: [0, first)
+        stop = bisect.bisect_right(revised_starts, proposal.end)  # touching it: [first, stop)
+        if first >= stop:
+            proposal.start -= shifts[first]
+            proposal.end -= shifts[first]
+            carried.append(proposal)
+            continue
+        if proposal.confidence < threshold:
+            continue
+        touched = settled[first:stop]
+        start = min(proposal.start, revised_starts[first])
+        end = max(proposal.end, revised_ends[stop - 1])
+        before, after = revised[start : proposal.start], revised[proposal.end : end]
+        proposal.replacement = before + proposal.replacement + after
+        proposal.start = touched[0].start if start == revised_starts[first] else start - shifts[first]
+        proposal.end = touched[-1].end if end == revised_ends[stop - 1] else end - shifts[stop]
+        proposal.confidence = min(proposal.confidence, *(fix.confidence for fix in touched))
+        taken_in.update((fix.start, fix.end, fix.replacement) for fix in touched)
+        carried.append(proposal)
+    return carried, taken_in
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
