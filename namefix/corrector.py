@@ -56,6 +56,10 @@ _ALIGN_LIMIT = 10
 _MIN_ALIGNMENT = 0.62
 #: Two-letter words common enough to be read as glued to a name ("is", "to", "on").
 _GLUE_WORD_ZIPF = 5.5
+#: Words this common ("on", "the", "new") are never swallowed into a name by a fix.
+_FUNCTION_WORD_ZIPF = 6.0
+#: Where a word written in camel case may have been glued together ("AustraliaOn").
+_CASE_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
 #: Readings of one text at most (each further one only when the last fixed something new).
 _MOST_READINGS = 4
 _URLISH = re.compile(r"[@/\\_#.:]\S")
@@ -191,24 +195,38 @@ class Corrector:
             self._document_pass(text, document)
         else:
             document.proposals.extend(document.glued)
-        return [p for p in document.proposals if not self._drops_a_word(text[p.start : p.end], p.replacement)]
+        return [p for p in document.proposals if not self._loses_a_word(text[p.start : p.end], p.replacement)]
 
-    def _drops_a_word(self, original: str, replacement: str) -> bool:
-        """Whether a fix would cut a common word off the original ("Macronis" -> "Macron"
-        loses "is"): the word was glued on, not misspelled, and a fix must not lose text."""
+    def _loses_a_word(self, original: str, replacement: str) -> bool:
+        """Whether a fix would lose a common word of what was written: cut off a glued word
+        ("Macronis" -> "Macron" loses "is"), or swallow a function word at either edge
+        ("AustraliaOn", "Australlia On" -> "Australian" loses "On"). Such a word was glued
+        on or is simply the next word, not part of a misspelling; a fix must not lose text."""
         written, new = original.lower(), replacement.lower()
-        if len(written) != len(original) or len(written) < len(new) + 2:
+        if len(written) == len(original) and len(written) >= len(new) + 2:
+            rest = ""
+            if written.startswith(new):
+                rest = original[len(new) :]
+            elif written.endswith(new):
+                rest = original[: len(written) - len(new)]
+            if rest.isalpha():
+                status = self._status(rest)
+                if status.strength == 1.0 and status.info.zipf >= _GLUE_WORD_ZIPF - 1.0:
+                    return True
+        pieces: list[str] = []
+        for word in original.split():
+            parts = [part for part in _CASE_SEAM.split(word) if part]
+            glued = len(parts) > 1 and all(self._status(part).strength == 1.0 for part in parts)
+            pieces += parts if glued else [word]  # "AustraliaOn" is glued; "BeIgium" is not
+        if len(pieces) < 2:
             return False
-        if written.startswith(new):
-            rest = original[len(new) :]
-        elif written.endswith(new):
-            rest = original[: len(written) - len(new)]
-        else:
-            return False
-        if not rest.isalpha():
-            return False
-        status = self._status(rest)
-        return status.strength == 1.0 and status.info.zipf >= _GLUE_WORD_ZIPF - 1.0
+        kept = {key(word) for word in WORD.findall(replacement)}
+        for edge in (pieces[0], pieces[-1]):
+            if edge.isalpha() and key(edge) not in kept:
+                status = self._status(edge)
+                if status.strength == 1.0 and status.info.zipf >= _FUNCTION_WORD_ZIPF:
+                    return True
+        return False
 
     def _fix(self, text: str, proposal: _Proposal) -> Fix:
         return Fix(

@@ -259,7 +259,8 @@ def test_rethresholding_agrees_with_correcting_at_the_threshold(
 # Sentences where one fix changes what its neighbours are: the corrector reads the text again
 # with its fixes applied, until nothing new is fixed, so that one call does what two would.
 REREAD = [
-    # splitting "PresidentUrsula" makes "Cmission" a word before a title
+    # splitting "PresidentUrsula" makes "Cmission" a word before a title (it is then read as the
+    # place Mission, which is wrong: "Commission" is no entity; but every call reads it the same)
     "Cmission PresidentUrsula von der Leyen said on Tuesday that talks would resume in Kyiv next week.",
     # the garbled surname and the glued title
     "In a statement, PresidentDonald Trhump told reporters the agreement was not yet final.",

@@ -153,3 +153,17 @@ def test_kinds_limit_glued_fixes_too(mini_corrector: Corrector) -> None:
     people_only = Corrector(mini_corrector.gazetteer, config=Config(kinds={"person"}))
     result = people_only.correct("Leaders discussed NATOsecurity and Marcorubio.")
     assert {fix.entity.kind for fix in result.fixes} == {"person"}, result.explain()
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("Perth, AustraliaOn Monday the premier announced new limits.", "Australian Monday"),
+        ("Analysts expect Agence France-Presseto raise its forecast.", "France-Presse raise"),
+        ("President Emmanuel Macron spoke. Macronis expected in Bonn.", "Macron expected"),
+    ],
+)
+def test_a_fix_never_loses_a_common_word(bundled: Corrector, text: str, lost: str) -> None:
+    """A word glued on ("on", "to", "is") is split off or left, never cut away."""
+    result = bundled.correct(text)
+    assert lost not in result.text, result.explain()
