@@ -22,6 +22,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -60,6 +61,8 @@ _GLUE_WORD_ZIPF = 5.5
 _FUNCTION_WORD_ZIPF = 6.0
 #: Where a word written in camel case may have been glued together ("AustraliaOn").
 _CASE_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
+#: A reading of another entity this close (in alignment score) to the best is kept as well.
+_RIVAL_MARGIN = 0.05
 #: Readings of one text at most (each further one only when the last fixed something new).
 _MOST_READINGS = 4
 _URLISH = re.compile(r"[@/\\_#.:]\S")
@@ -342,29 +345,35 @@ class Corrector:
         best_score = 0.0
         best_folded = ""
         rival_score: float | None = None
+        rival: tuple[AliasRow, Alignment, int, int, str] | None = None
         for score, row, alignment in scored[:12]:
             built = self._replacement(text, tokens, window, row, alignment)
             if built is None:
                 continue
-            span_start, span_end, replacement = built
             if best is None:
-                best = self._evaluate(
-                    text, tokens, statuses, window, row, alignment, span_start, span_end, replacement
-                )
-                if splittable and best.evidence is not None:
-                    best.evidence = dataclasses.replace(best.evidence, splittable=1.0)
-                    best.confidence = confidence(best.evidence)
-                best_score, best_folded = score, joined_key(replacement)
-            elif row.entity != best.entity and joined_key(replacement) != best_folded:
+                best = self._evaluate(text, tokens, statuses, window, row, alignment, *built)
+                best_score, best_folded = score, joined_key(built[2])
+            elif row.entity != best.entity and joined_key(built[2]) != best_folded:
                 rival_score = score  # the best reading that names something else
+                rival = (row, alignment, *built)
                 break
         if best is None:
             return []
-        if rival_score is not None and best.evidence is not None:
-            evidence = dataclasses.replace(best.evidence, rival_gap=best_score - rival_score)
-            best.evidence = evidence
-            best.confidence = confidence(evidence)
-        return [best]
+        proposals = [best]
+        if rival is not None and rival_score is not None:
+            best.evidence = _with(best.evidence, rival_gap=best_score - rival_score)
+            if best_score - rival_score <= _RIVAL_MARGIN:
+                # nearly as good a reading: kept, so that the document can decide between
+                # them ("Austrlia" in a text about Sydney is Australia, not Austria)
+                other = self._evaluate(text, tokens, statuses, window, *rival)
+                other.evidence = _with(other.evidence, rival_gap=0.0)
+                proposals.append(other)
+        for proposal in proposals:
+            if splittable:
+                proposal.evidence = _with(proposal.evidence, splittable=1.0)
+            if proposal.evidence is not None:
+                proposal.confidence = confidence(proposal.evidence)
+        return proposals
 
     def _align_candidates(
         self, mode: str, words: tuple[WordStatus, ...]
@@ -925,6 +934,11 @@ def _carry_back(
         taken_in.update((fix.start, fix.end, fix.replacement) for fix in touched)
         carried.append(proposal)
     return carried, taken_in
+
+
+def _with(evidence: Evidence | None, **changes: Any) -> Evidence | None:
+    """`evidence` with some fields changed (None stays None)."""
+    return None if evidence is None else dataclasses.replace(evidence, **changes)
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
