@@ -410,12 +410,14 @@ def _joins(text: str, tokens: TokenList, statuses: Sequence[WordStatus], j: int)
 def _windows_over(
     first: int, last: int, max_words: int, mode: str, must: set[int] | None, statuses: Sequence[WordStatus]
 ) -> list[Window]:
-    """Sub-runs holding a word of `must`, that begin and end on a word that can be part of a
-    name (so "Secretary Pete Hegses" is tried as "Pete Hegses", never with the title)."""
+    """Sub-runs holding a word of `must`, that begin on a word that can be part of a name (so
+    "Secretary Pete Hegses" is tried as "Pete Hegses", never with the title) and end on one or
+    on a title word that names use ("Homelland Security", "Woris Health Organization")."""
     edges = [k for k in range(first, last + 1) if _name_edge(statuses[k])]
+    ends = [k for k in range(first, last + 1) if _name_edge(statuses[k]) or _title_in_names(statuses[k])]
     out = []
     wanted = sorted(must) if must is not None else None
-    for a, start in enumerate(edges):
+    for start in edges:
         # the first word of `must` at or after `start` (bisection keeps long runs linear)
         needed = start
         if wanted is not None:
@@ -423,12 +425,18 @@ def _windows_over(
             if at == len(wanted):
                 break
             needed = wanted[at]
-        for stop in edges[a:]:
+        for stop in ends[bisect.bisect_left(ends, start) :]:
             if stop - start >= max_words:
                 break
             if stop >= needed:
                 out.append(Window(start, stop, mode, first, last))
     return out
+
+
+def _title_in_names(status: WordStatus) -> bool:
+    """A title word that is also a word of names ("Security", "Health"): it may end a window
+    that begins on a broken word, never begin one."""
+    return status.key in TITLE_WORDS and bool(status.info.flags & Flag.ALIAS) and status.shape != LOWER
 
 
 def _name_edge(status: WordStatus) -> bool:
