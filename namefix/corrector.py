@@ -207,14 +207,16 @@ class Corrector:
         on or is simply the next word, not part of a misspelling; a fix must not lose text."""
         written, new = original.lower(), replacement.lower()
         if len(written) == len(original) and len(written) >= len(new) + 2:
-            rest = ""
+            rest, cut = "", 0
             if written.startswith(new):
-                rest = original[len(new) :]
+                rest, cut = original[len(new) :], len(new)
             elif written.endswith(new):
-                rest = original[: len(written) - len(new)]
+                cut = len(written) - len(new)
+                rest = original[:cut]
             if rest.isalpha():
                 status = self._status(rest)
-                if status.strength == 1.0 and status.info.zipf >= _GLUE_WORD_ZIPF - 1.0:
+                at_seam = bool(_CASE_SEAM.match(original, cut))  # "JournalVance": a word of its own
+                if status.strength == 1.0 and (at_seam or status.info.zipf >= _GLUE_WORD_ZIPF - 1.0):
                     return True
         pieces: list[str] = []
         for word in original.split():

@@ -29,6 +29,8 @@ _ANCHOR_LIMIT = 120
 _NEAR = 0.7
 #: Most spellings fetched per fuzzy target word.
 _TARGET_LIMIT = 40
+#: Spellings fetched through a common capitalised word of a window (most prominent first).
+_COMMON_ANCHOR_LIMIT = 12
 
 
 def similarity(a: str, b: str) -> float:
@@ -89,6 +91,12 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
         elif span > 1 and word.known and _anchor(word):
             for row in index.aliases_with_word(word.key, _ANCHOR_LIMIT):
                 if abs(row.words - span) <= 1:
+                    found.setdefault(row.id, row)
+        elif span > 1 and word.strength == 1.0 and word.namelike and len(word.key) >= 4:
+            # a common word of famous names ("States", "Street"): only the most prominent
+            # names of the window's length ("Unte States": United States)
+            for row in index.aliases_with_word(word.key, _COMMON_ANCHOR_LIMIT):
+                if row.words == span:
                     found.setdefault(row.id, row)
     if span > 1 and len(joined) >= 6:  # a whole name with slips and its spaces lost
         _add_joined_targets(index, joined, found)
