@@ -395,6 +395,9 @@ class Corrector:
             }
         elif mode == "known":  # valid words only: the joined letters must be close
             candidates = retrieve_joined(self.index, joined)
+        elif mode == "split" and all(word.strength == 1.0 for word in words):
+            # two valid words: only a name they spell exactly when joined ("Swe Den")
+            candidates = {row.id: row for row in self.index.aliases_by_joined(joined)}
         else:
             candidates = retrieve(self.index, words)
         kinds = self.config.kinds

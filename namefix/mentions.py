@@ -302,14 +302,35 @@ def windows(
             found.extend(_windows_over(first, last, max_words, "run", suspicious, statuses))
         elif last > first:
             found.extend(_known_windows(first, last, statuses))
+        end = last
         if last + 1 < count and tokens.gap(text, last) == " ":
             fragment = statuses[last + 1]
             broken = fragment.strength < 1.0 or statuses[last].strength < 1.0  # "Zelen sky"
-            if fragment.shape == LOWER and len(fragment.key) <= 5 and broken:
-                found.append(Window(last, last + 1, "split", first, last + 1))
-                if last > first:
-                    found.append(Window(last - 1, last + 1, "split", first, last + 1))
+            if fragment.shape == LOWER and len(fragment.key) <= 5:
+                end = last + 1
+                if broken:
+                    found.append(Window(last, last + 1, "split", first, last + 1))
+                    if last > first:
+                        found.append(Window(last - 1, last + 1, "split", first, last + 1))
+        found.extend(_valid_halves(text, tokens, statuses, first, last, end))
     return found
+
+
+def _valid_halves(
+    text: str, tokens: TokenList, statuses: Sequence[WordStatus], first: int, last: int, end: int
+) -> list[Window]:
+    """Two valid words that may be one name split by a stray space ("Swe Den", "Bei rut",
+    "Cali fornia"): one of them short, one space between. Such a window is only matched
+    against names spelled exactly by the two joined (see `Corrector._align_candidates`)."""
+    out = []
+    for k in range(first, end):
+        a, b = statuses[k], statuses[k + 1]
+        if a.strength < 1.0 or b.strength < 1.0 or not a.namelike:
+            continue  # broken words are matched by the other windows
+        short = min(len(a.key), len(b.key)) <= _HALF and len(a.key) + len(b.key) >= 6
+        if short and tokens.gap(text, k) == " ":
+            out.append(Window(k, k + 1, "split", first, max(last, k + 1)))
+    return out
 
 
 def _run_around(text: str, tokens: TokenList, statuses: Sequence[WordStatus], i: int) -> tuple[int, int]:
@@ -448,6 +469,8 @@ def _name_edge(status: WordStatus) -> bool:
 
 
 _SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
+#: The shorter half of a name split into two valid words has at most this many letters.
+_HALF = 4
 
 
 def glued_splits(word: str) -> list[tuple[list[str], bool]]:
