@@ -206,6 +206,8 @@ class Corrector:
         ("AustraliaOn", "Australlia On" -> "Australian" loses "On"). Such a word was glued
         on or is simply the next word, not part of a misspelling; a fix must not lose text."""
         written, new = original.lower(), replacement.lower()
+        if original[-1:].isdigit() and len(new) < len(written):
+            return True  # "Player0" -> "Player": a digit read as nothing, not as a letter
         if len(written) == len(original) and len(written) >= len(new) + 2:
             rest, cut = "", 0
             if written.startswith(new):

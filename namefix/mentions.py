@@ -240,9 +240,9 @@ def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> bool:
 
 def _ocr_candidate(text: str) -> bool:
     """Letters with one or two of the digits OCR confuses with letters (0bama, 1srael)."""
-    if text[-1].isdigit():
-        return False  # "Politics1", "Windows10": a number after a word, not a misread letter
     digits = [ch for ch in text if ch.isdigit()]
+    if text[-1].isdigit() and not (text[-1] == "0" and len(digits) == 1 and text[0].isupper()):
+        return False  # "Politics1", "Windows10": a number after a word; "NAT0" is a misread O
     letters = sum(ch.isalpha() for ch in text)
     return 0 < len(digits) <= 2 and letters >= 3 and all(ch in "01568" for ch in digits)
 
@@ -461,8 +461,8 @@ def _title_in_names(status: WordStatus) -> bool:
 
 
 def _name_edge(status: WordStatus) -> bool:
-    if status.shape == LOWER and not status.lower_name:
-        return False  # a particle or connector never begins or ends a window
+    if status.shape == LOWER and not status.lower_name and not status.namelike:
+        return False  # a particle or connector never begins or ends a window ("0strom" may)
     if status.suspicious or status.lower_name:
         return True
     return bool(status.info.flags & Flag.ALIAS) and status.key not in TITLE_WORDS
