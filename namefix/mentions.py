@@ -215,27 +215,31 @@ def knownness(word_key: str, info: TokenInfo, lookup: Callable[[str], TokenInfo]
     name ("Staes", "Mosco"), so they are matched, but replacing them needs more evidence."""
     if info.flags & _STRONG or info.zipf >= COMMON_ZIPF or info.alone >= 0.45:
         return 1.0  # (alone: the word on its own names a prominent entity, "Vostoni" Boston)
-    if _inflected_name(word_key, lookup):
+    plural = _inflected_name(word_key, lookup)
+    if plural == 1.0:
         return 1.0
-    if info.flags & Flag.KNOWN:
-        return 0.5
+    if info.flags & Flag.KNOWN or plural:
+        return 0.5  # (a plural of a rare name, "Dalkas", may be a garble of "Dallas")
     return 0.0
 
 
-def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> bool:
-    """ "Obamas", "Clintons", "Joneses": plurals of names are valid spellings."""
+def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> float:
+    """ "Obamas", "Clintons", "Joneses": plurals of names are valid spellings (1.0); plurals
+    of names known only from the lexicons of given names and surnames are weakly known (0.5)."""
     if (
         word_key.endswith("es")
         and word_key[-3:-2] in ("s", "x", "z", "h")
         and len(word_key) > 5
         and lookup(word_key[:-2]).flags & (_STRONG | Flag.SURNAME)
     ):
-        return True
+        return 1.0
     if word_key.endswith("s") and len(word_key) > 4:
         stem = lookup(word_key[:-1])
-        if stem.flags & (Flag.TARGET | Flag.GIVEN | Flag.SURNAME):
-            return True
-    return False
+        if stem.flags & Flag.TARGET:
+            return 1.0
+        if stem.flags & (Flag.GIVEN | Flag.SURNAME):
+            return 0.5
+    return 0.0
 
 
 def _ocr_candidate(text: str) -> bool:
