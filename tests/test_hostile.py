@@ -292,13 +292,13 @@ def test_time_grows_linearly_with_clean_text(fresh_mini: namefix.Corrector) -> N
 
 def test_time_grows_linearly_with_many_fixes_of_one_name(fresh_mini: namefix.Corrector) -> None:
     small = "jd vance, " * 700
-    ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=1)
+    ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=2)
     assert ratio < SIZE_RATIO_LIMIT, f"8x the input took {ratio:.1f}x the time"
 
 
 def test_time_grows_linearly_in_a_run_of_unknown_capitalised_words(fresh_mini: namefix.Corrector) -> None:
     small = "Kalabo Dorvin Tesmar Hegses Wubrin " * 100
-    ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=1)
+    ratio = size_ratio(fresh_mini, small, small * 8, large_repeats=2)
     assert ratio < SIZE_RATIO_LIMIT, f"8x the input took {ratio:.1f}x the time"
 
 
