@@ -32,7 +32,7 @@ from .context import expected_kind, role_support, title_words_before
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .index import FUZZY_MIN_PROMINENCE, AliasRow, Flag, Index, TokenInfo
 from .matching import Alignment, alias_words, align, ocr_readings, retrieve, retrieve_joined, similarity
-from .mentions import NAME_CONNECTORS, Window, WordStatus, classify_word, glued_splits, windows
+from .mentions import CASE_SEAM, NAME_CONNECTORS, Window, WordStatus, classify_word, glued_splits, windows
 from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
 from .schema import Origin
@@ -59,8 +59,6 @@ _MIN_ALIGNMENT = 0.62
 _GLUE_WORD_ZIPF = 5.5
 #: Words this common ("on", "the", "new") are never swallowed into a name by a fix.
 _FUNCTION_WORD_ZIPF = 6.0
-#: Where a word written in camel case may have been glued together ("AustraliaOn").
-_CASE_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
 #: A reading of another entity this close (in alignment score) to the best is kept as well.
 _RIVAL_MARGIN = 0.05
 #: Readings of one text at most (each further one only when the last fixed something new).
@@ -166,14 +164,14 @@ class Corrector:
         return [(self._fix(text, p), p.evidence) for p in self._proposals(text)]
 
     def _proposals(self, text: str) -> list[_Proposal]:
-        """Every fix worth considering, read twice when the first reading fixed something.
+        """Every fix worth considering, the text read again while a reading fixes something new.
 
-        A fixed name is context for its neighbours ("minnesota governor timw alz": once
-        "Tim Walz" stands there, "minnesota" is plainly the state) and a split glue opens a
-        mention ("PresidentDonald"). So the text as the first reading would leave it (at the
-        corrector's own threshold, whatever a call asks for) is read again, and what that
-        reading proposes outside the fixed spans replaces or joins the first reading's
-        proposals. Correcting a corrected text then changes nothing more.
+        A fixed name is context for its neighbours ("Sudi Crown Pirnce Mohammed bin Slman":
+        once "Prince" and "Salman" stand there, "Sudi" is plainly "Saudi") and a split glue
+        opens a mention ("PresidentDonald"). So the text as the last reading would leave it
+        (at the corrector's own threshold, whatever a call asks for) is read again, and what
+        that reading proposes replaces or joins the earlier proposals (see `_carry_back`).
+        Correcting a corrected text then changes nothing more.
         """
         proposals = self._read(text)
         read: list[Fix] = []
@@ -201,10 +199,11 @@ class Corrector:
         return [p for p in document.proposals if not self._loses_a_word(text[p.start : p.end], p.replacement)]
 
     def _loses_a_word(self, original: str, replacement: str) -> bool:
-        """Whether a fix would lose a common word of what was written: cut off a glued word
-        ("Macronis" -> "Macron" loses "is"), or swallow a function word at either edge
-        ("AustraliaOn", "Australlia On" -> "Australian" loses "On"). Such a word was glued
-        on or is simply the next word, not part of a misspelling; a fix must not lose text."""
+        """Whether a fix would lose something that was written: a common word or a word at a
+        change of case cut off ("Macronis" -> "Macron", "JournalVance" -> "Journal"), a
+        function word swallowed at either edge ("AustraliaOn", "Australlia On" ->
+        "Australian"), or a final digit read as nothing ("Player0" -> "Player"). Such text was
+        glued on or is simply the next word, not part of a misspelling."""
         written, new = original.lower(), replacement.lower()
         if original[-1:].isdigit() and len(new) < len(written):
             return True  # "Player0" -> "Player": a digit read as nothing, not as a letter
@@ -217,12 +216,12 @@ class Corrector:
                 rest = original[:cut]
             if rest.isalpha():
                 status = self._status(rest)
-                at_seam = bool(_CASE_SEAM.match(original, cut))  # "JournalVance": a word of its own
+                at_seam = bool(CASE_SEAM.match(original, cut))  # "JournalVance": a word of its own
                 if status.strength == 1.0 and (at_seam or status.info.zipf >= _GLUE_WORD_ZIPF - 1.0):
                     return True
         pieces: list[str] = []
         for word in original.split():
-            parts = [part for part in _CASE_SEAM.split(word) if part]
+            parts = [part for part in CASE_SEAM.split(word) if part]
             glued = len(parts) > 1 and all(self._status(part).strength == 1.0 for part in parts)
             pieces += parts if glued else [word]  # "AustraliaOn" is glued; "BeIgium" is not
         if len(pieces) < 2:

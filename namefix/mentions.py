@@ -472,7 +472,8 @@ def _name_edge(status: WordStatus) -> bool:
     return bool(status.info.flags & Flag.ALIAS) and status.key not in TITLE_WORDS
 
 
-_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
+#: A change from a lower-case to a capital letter: where glued words meet ("JournalVance").
+CASE_SEAM = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
 #: The shorter half of a name split into two valid words has at most this many letters.
 _HALF = 4
 
@@ -483,7 +484,7 @@ def glued_splits(word: str) -> list[tuple[list[str], bool]]:
     "NATOsecurity" -> (["NATO", "security"], True), "Obamasaid" -> (["Obama", "said"], False).
     """
     out: list[tuple[list[str], bool]] = []
-    seams = [part for part in _SEAM.split(word) if part]
+    seams = [part for part in CASE_SEAM.split(word) if part]
     if len(seams) > 1:
         out.append((seams, True))
     for i in range(2, len(word) - 1):  # "NATOsecurity": an upper-case run, then a word
