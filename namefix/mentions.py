@@ -323,9 +323,9 @@ def windows(
 def _valid_halves(
     text: str, tokens: TokenList, statuses: Sequence[WordStatus], first: int, last: int, end: int
 ) -> list[Window]:
-    """Two valid words that may be one name split by a stray space ("Swe Den", "Bei rut",
-    "Cali fornia"): one of them short, one space between. Such a window is only matched
-    against names spelled exactly by the two joined (see `Corrector._align_candidates`)."""
+    """Two valid words that may be one name split by a stray space ("Swe Den", "Malay Sia"):
+    one of them short, one space between. Such a window is only matched against names
+    spelled exactly by the two joined (see `Corrector._align_candidates`)."""
     out = []
     for k in range(first, end):
         a, b = statuses[k], statuses[k + 1]
@@ -438,8 +438,14 @@ def _windows_over(
     """Sub-runs holding a word of `must`, that begin on a word that can be part of a name (so
     "Secretary Pete Hegses" is tried as "Pete Hegses", never with the title) and end on one or
     on a title word that names use ("Homelland Security", "Woris Health Organization")."""
-    edges = [k for k in range(first, last + 1) if _name_edge(statuses[k])]
-    ends = [k for k in range(first, last + 1) if _name_edge(statuses[k]) or _title_in_names(statuses[k])]
+    edges: list[int] = []
+    ends: list[int] = []
+    for k in range(first, last + 1):
+        if _name_edge(statuses[k]):
+            edges.append(k)
+            ends.append(k)
+        elif _title_in_names(statuses[k]):
+            ends.append(k)
     out = []
     wanted = sorted(must) if must is not None else None
     for start in edges:
@@ -450,7 +456,8 @@ def _windows_over(
             if at == len(wanted):
                 break
             needed = wanted[at]
-        for stop in ends[bisect.bisect_left(ends, start) :]:
+        for j in range(bisect.bisect_left(ends, start), len(ends)):  # no copy: runs may be long
+            stop = ends[j]
             if stop - start >= max_words:
                 break
             if stop >= needed:
