@@ -55,6 +55,8 @@ _MAX_WORD = 40
 _ALIGN_LIMIT = 10
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
+#: A changed word less like the name's word than this must at least sound like it.
+_MIN_WORD_LIKENESS = 0.5
 #: Two-letter words common enough to be read as glued to a name ("is", "to", "on").
 _GLUE_WORD_ZIPF = 5.5
 #: Words this common ("on", "the", "new") are never swallowed into a name by a fix.
@@ -416,6 +418,8 @@ class Corrector:
             alignment = align(mention, spelling, readings=ocr, loose=loose)
             if alignment is None or alignment.score < _MIN_ALIGNMENT:
                 continue
+            if alignment.weakest < _MIN_WORD_LIKENESS and _swaps_a_word(mention, spelling, alignment):
+                continue  # "University of Michga" is not the University of Cambridge
             if alignment.exact_share == 1.0 and alignment.merges == 0 and mode != "lower":
                 if row.prominence >= FUZZY_MIN_PROMINENCE or all(word.strength == 1.0 for word in words):
                     return ()  # the window already is a valid spelling
@@ -976,6 +980,19 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     if a0 == 0:
         return None
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _swaps_a_word(mention: Sequence[str], spelling: Sequence[str], alignment: Alignment) -> bool:
+    """Whether a changed word group is neither like the name's word in letters nor in sound:
+    another word in the name's place, not a broken spelling of it."""
+    for group in alignment.groups:
+        if group.exact or group.similarity >= _MIN_WORD_LIKENESS:
+            continue
+        left = "".join(mention[group.mention[0] : group.mention[1] + 1])
+        right = "".join(spelling[group.alias[0] : group.alias[1] + 1])
+        if _phonetic_agreement(left, right) < 1.0:
+            return True
+    return False
 
 
 def _phonetic_agreement(left: str, right: str) -> float:

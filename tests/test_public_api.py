@@ -167,3 +167,19 @@ def test_a_fix_never_loses_a_common_word(bundled: Corrector, text: str, lost: st
     """A word glued on ("on", "to", "is") is split off or left, never cut away."""
     result = bundled.correct(text)
     assert lost not in result.text, result.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Born in England, he studied at the University of Cambridge. He got a Ph.D. in"
+        " Linguistics from the University of Michga in 1961.",
+        "She took her first degree at the University of Cambridge and her doctorate at the"
+        " University of Helsines.",
+    ],
+)
+def test_a_word_unlike_the_names_word_is_not_swapped_in(bundled: Corrector, text: str) -> None:
+    """A garble that neither looks nor sounds like "Cambridge" is left alone, however well the
+    rest of the name ("University of") matches and however often the document names it."""
+    result = bundled.correct(text)
+    assert all(fix.replacement != "Cambridge" for fix in result.fixes), result.explain()
