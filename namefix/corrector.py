@@ -37,7 +37,7 @@ from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
 from .schema import Origin
 from .scoring import Evidence, confidence
-from .tokens import WORD, Token, TokenList
+from .tokens import UPPER, WORD, Token, TokenList
 
 __all__ = ["Corrector"]
 
@@ -351,7 +351,10 @@ class Corrector:
         best_folded = ""
         rival_score: float | None = None
         rival: tuple[AliasRow, Alignment, int, int, str] | None = None
+        shouting = _shouting(statuses, window)
         for score, row, alignment in scored[:12]:
+            if not shouting and _respells_an_acronym(words, row, alignment):
+                continue  # "NEMISIS" is some acronym, not the film Nemesis
             built = self._replacement(text, tokens, window, row, alignment)
             if built is None:
                 continue
@@ -982,6 +985,28 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
 
 
+def _shouting(statuses: Sequence[WordStatus], window: Window) -> bool:
+    """Whether the words next to a window are in capitals too (a headline, a shouted line)."""
+    around = [k for k in (window.first - 1, window.last + 1) if 0 <= k < len(statuses)]
+    return any(statuses[k].shape == UPPER for k in around)
+
+
+def _respells_an_acronym(words: Sequence[WordStatus], row: AliasRow, alignment: Alignment) -> bool:
+    """Whether a changed group turns a capitalised word of four or more letters in ordinary
+    text into a name word that is not written in capitals: such a word is an acronym of its
+    own ("NEMISIS"), while broken acronyms ("NAT0", "NASW") keep their capitals."""
+    spelled = WORD.findall(row.text)
+    for group in alignment.groups:
+        if group.exact:
+            continue
+        members = words[group.mention[0] : group.mention[1] + 1]
+        if not any(word.shape == UPPER and len(word.key) >= 4 for word in members):
+            continue
+        if not all(part.isupper() for part in spelled[group.alias[0] : group.alias[1] + 1]):
+            return True
+    return False
+
+
 def _swaps_a_word(mention: Sequence[str], spelling: Sequence[str], alignment: Alignment) -> bool:
     """Whether a changed word group is neither like the name's word in letters nor in sound:
     another word in the name's place, not a broken spelling of it."""
@@ -1032,11 +1057,14 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _lone_lower_case_fix(row: AliasRow, entity: Entity) -> bool:
     """A single lower-case word is capitalised only as a well-known place or nationality
-    ("argentina", "brazilian"); a lower-case surname or creed may be a word in its own right
-    ("santorum", "christ", "scientology"), and "psu" is not "PSU"."""
-    if row.text.isupper() or row.prominence < 0.6:
+    ("argentina", "brazilian") or a very prominent person or body ("einstein", "facebook");
+    a lesser surname may be a word in its own right ("santorum"), and "psu" is not "PSU".
+    Words that are also ordinary lower-case words never reach here ("trump", "mecca")."""
+    if row.prominence < 0.6:
         return False
-    return row.kind == "place" or (row.kind == "demonym" and entity.country is not None)
+    if row.kind == "place" or (row.kind == "demonym" and entity.country is not None):
+        return not row.text.isupper()
+    return row.prominence >= 0.8 and len(row.joined) >= 4
 
 
 def _new_words(original: str, replacement: str) -> list[str]:

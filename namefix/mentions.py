@@ -377,8 +377,9 @@ def _lower_windows(
     """Windows of lower-case words around word `k` (spaces only between them)."""
     if _contraction(text, tokens, k):
         return []  # "aren't", "isn't": not a name
+    alone = not _in_lower_compound(text, tokens, statuses, k)  # "anti-christ" is no name
     if not statuses[k].lower_name:  # an unknown lower-case word: only itself ("marcorubio")
-        return [Window(k, k, "lower", k, k)]
+        return [Window(k, k, "lower", k, k)] if alone else []
     reach = min(max_words, 4) - 1
     left = k
     while left > 0 and k - left < reach and _lower_join(text, tokens, statuses, left - 1):
@@ -391,8 +392,16 @@ def _lower_windows(
         for a in range(left, k + 1)
         for b in range(max(k, a + 1), min(right, a + reach) + 1)
     ] + (
-        [Window(k, k, "lower", left, right)] if len(statuses[k].key) >= 5 else []
+        [Window(k, k, "lower", left, right)] if alone and len(statuses[k].key) >= 5 else []
     )  # "eco", "tapa": too short alone
+
+
+def _in_lower_compound(text: str, tokens: TokenList, statuses: Sequence[WordStatus], k: int) -> bool:
+    """Whether word `k` is hyphened to a lower-case word: a compound written in lower case
+    on purpose ("anti-christ", "neo-gothic"), not a name whose capital was lost."""
+    before = k > 0 and statuses[k - 1].shape == LOWER and tokens.gap(text, k - 1) == "-"
+    after = k + 1 < len(tokens) and statuses[k + 1].shape == LOWER and tokens.gap(text, k) == "-"
+    return before or after
 
 
 def _contraction(text: str, tokens: Sequence[Token], k: int) -> bool:
