@@ -346,6 +346,10 @@ class Corrector:
         scored = self._aligned(window.mode, tuple(words))
         if not scored:
             return []
+        if scored[0][1].joined == "".join(word.key for word in words):  # case or spacing only
+            scored = _nearest_spelling_first(
+                scored, text[tokens[window.first].start : tokens[window.last].end]
+            )
         best: _Proposal | None = None
         best_score = 0.0
         best_folded = ""
@@ -983,6 +987,23 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     if a0 == 0:
         return None
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _nearest_spelling_first(
+    scored: tuple[tuple[float, AliasRow, Alignment], ...], written: str
+) -> tuple[tuple[float, AliasRow, Alignment], ...]:
+    """Among equally good spellings of the best entity, the one nearest to what was written
+    first, so that a fix of case or spacing changes as little as it can ("al mukalla" ->
+    "Al Mukalla", not "Al'-Mukalla"). A garble gets the canonical spelling, as ranked."""
+    top, entity = scored[0][0], scored[0][1].entity
+    ties = 0
+    while ties < len(scored) and scored[ties][0] == top and scored[ties][1].entity == entity:
+        ties += 1
+    if ties < 2:
+        return scored
+    folded = written.casefold()
+    head = sorted(scored[:ties], key=lambda item: -fuzz.ratio(folded, item[1].text.casefold()))
+    return (*head, *scored[ties:])
 
 
 def _shouting(statuses: Sequence[WordStatus], window: Window) -> bool:
