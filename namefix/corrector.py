@@ -1105,11 +1105,13 @@ def _split_helps(
 ) -> bool:
     """A lower-case fragment belongs to the name only if joining it in matches better than
     leaving it out, and the joined letters nearly agree; when the fragment is a word of its
-    own ("Zelen sky", but not "Westphal is"), they must agree exactly."""
+    own ("Labra dor", but not "Westphal is"), the name word it ends must be spelled exactly."""
     if alignment.merges == 0 or alignment.score < 0.9:
         return False
-    if fragment.strength == 1.0 and "".join(mention) != "".join(alias):
-        return False
+    if fragment.strength == 1.0:
+        ending = next(g for g in alignment.groups if g.mention[1] == len(mention) - 1)
+        if not (ending.exact and ending.mention[0] < ending.mention[1]):
+            return False
     without = align(mention[:-1], alias)
     return without is None or alignment.score > without.score + 0.02
 

@@ -309,13 +309,12 @@ def windows(
         end = last
         if last + 1 < count and tokens.gap(text, last) == " ":
             fragment = statuses[last + 1]
-            broken = fragment.strength < 1.0 or statuses[last].strength < 1.0  # "Zelen sky"
+            broken = fragment.strength < 1.0 or bool(suspicious)  # "Zelen sky", "Newphoundland and Labra dor"
             if fragment.shape == LOWER and len(fragment.key) <= 5:
                 end = last + 1
-                if broken:
-                    found.append(Window(last, last + 1, "split", first, last + 1))
-                    if last > first:
-                        found.append(Window(last - 1, last + 1, "split", first, last + 1))
+                if broken:  # the fragment may end the last word of a name of up to four
+                    for start in range(last, max(first, last - 2) - 1, -1):
+                        found.append(Window(start, last + 1, "split", first, last + 1))
         found.extend(_valid_halves(text, tokens, statuses, first, last, end))
     return found
 
