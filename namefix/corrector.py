@@ -198,7 +198,8 @@ class Corrector:
             self._document_pass(text, document)
         else:
             document.proposals.extend(document.glued)
-        return [p for p in document.proposals if not self._loses_a_word(text[p.start : p.end], p.replacement)]
+        kept = [p for p in document.proposals if not self._loses_a_word(text[p.start : p.end], p.replacement)]
+        return _as_the_text_writes(text, kept)
 
     def _loses_a_word(self, original: str, replacement: str) -> bool:
         """Whether a fix would lose something that was written: a common word or a word at a
@@ -987,6 +988,22 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     if a0 == 0:
         return None
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _as_the_text_writes(text: str, proposals: list[_Proposal]) -> list[_Proposal]:
+    """Replacement words with diacritics as the text writes them elsewhere without ("Cancjun"
+    -> "Cancun" in a text that writes "Cancun", not "Cancún"): the text's spelling family
+    is kept whenever it is a valid one. A text that writes both keeps the canonical form."""
+    accented = [p for p in proposals if not p.replacement.isascii()]
+    if not accented:
+        return proposals
+    written = set(WORD.findall(text))
+    for proposal in accented:
+        for word in set(WORD.findall(proposal.replacement)):
+            plain = fold(word)
+            if plain != word and plain in written and word not in written:
+                proposal.replacement = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", plain, proposal.replacement)
+    return [p for p in proposals if p.replacement != text[p.start : p.end]]
 
 
 def _nearest_spelling_first(
