@@ -63,6 +63,8 @@ _GLUE_WORD_ZIPF = 5.5
 _FUNCTION_WORD_ZIPF = 6.0
 #: A reading of another entity this close (in alignment score) to the best is kept as well.
 _RIVAL_MARGIN = 0.05
+#: Short words a name run together into one word may hold inside ("Gameofthrones").
+_INNER_SHORT_WORDS = NAME_CONNECTORS | {"in", "at"}
 #: Readings of one text at most (each further one only when the last fixed something new).
 _MOST_READINGS = 4
 _URLISH = re.compile(r"[@/\\_#.:]\S")
@@ -669,13 +671,25 @@ class Corrector:
                 kind_clash=0.0, rival_gap=1.0, lowercase=0.0, route="glued",
                 completes=completes, camel=1.0 if camel else 0.0,
             )  # fmt: skip
+            replacement = " ".join(parts)
+            whole = self._name_spelled_by(parts) if parts[0][:1].isupper() else None
+            if whole is not None:  # "Bataanpeninsula": the parts spell a name, written so
+                replacement, entity = whole.text, whole.entity
             proposal = _Proposal(
-                token.start, token.end, " ".join(parts), confidence(evidence), entity, Reason.GLUED, evidence
+                token.start, token.end, replacement, confidence(evidence), entity, Reason.GLUED, evidence
             )
             proposal.name_key = name_part.key
             if best is None or proposal.confidence > best.confidence:
                 best = proposal
         return best
+
+    def _name_spelled_by(self, parts: Sequence[str]) -> AliasRow | None:
+        """A spelling whose words are exactly these parts, but for case and accents."""
+        keys = tuple(key(part) for part in parts)
+        for row in self.index.aliases_by_joined("".join(keys)):
+            if alias_words(row.text) == keys and row.kind in self.config.kinds:
+                return row
+        return None
 
     def _glued_name(
         self, text: str, tokens: Sequence[Token], i: int, parts: Sequence[str], infos: Sequence[WordStatus]
@@ -1113,8 +1127,11 @@ def _new_words(original: str, replacement: str) -> list[str]:
 
 def _joinable(row: AliasRow, spelling: Sequence[str]) -> bool:
     """Whether a name is famous enough, and its words long enough, for a word that runs them
-    together to be read as it ("Marcorubio"), rather than as a word in its own right."""
-    return row.prominence >= 0.6 and all(len(word) >= 3 for word in spelling)
+    together to be read as it ("Marcorubio", "Gameofthrones"), rather than as a word in its
+    own right ("Lapita" is not "La Pita"). Short connectors may stand inside ("of", "in")."""
+    if row.prominence < 0.6 or len(spelling[0]) < 3 or len(spelling[-1]) < 3:
+        return False
+    return all(len(word) >= 3 or word in _INNER_SHORT_WORDS for word in spelling[1:-1])
 
 
 def _split_helps(
