@@ -1044,9 +1044,9 @@ def _shouting(statuses: Sequence[WordStatus], window: Window) -> bool:
 
 
 def _respells_an_acronym(words: Sequence[WordStatus], row: AliasRow, alignment: Alignment) -> bool:
-    """Whether a changed group turns a capitalised word of four or more letters in ordinary
-    text into a name word that is not written in capitals: such a word is an acronym of its
-    own ("NEMISIS"), while broken acronyms ("NAT0", "NASW") keep their capitals."""
+    """Whether a changed group turns a word of four or more capital letters in ordinary text
+    into a name word that is not written in capitals: such a word is an acronym of its own
+    ("NEMISIS"), while broken acronyms ("NAT0", "NASW") keep their capitals."""
     spelled = WORD.findall(row.text)
     for group in alignment.groups:
         if group.exact:
