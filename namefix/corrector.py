@@ -359,8 +359,9 @@ class Corrector:
         rival_score: float | None = None
         rival: tuple[AliasRow, Alignment, int, int, str] | None = None
         shouting = _shouting(statuses, window)
+        written = [token.text for token in tokens[window.first : window.last + 1]]
         for score, row, alignment in scored[:12]:
-            if not shouting and _respells_an_acronym(words, row, alignment):
+            if not shouting and _respells_an_acronym(written, row, alignment):
                 continue  # "NEMISIS" is some acronym, not the film Nemesis
             built = self._replacement(text, tokens, window, row, alignment)
             if built is None:
@@ -1043,16 +1044,17 @@ def _shouting(statuses: Sequence[WordStatus], window: Window) -> bool:
     return any(statuses[k].shape == UPPER for k in around)
 
 
-def _respells_an_acronym(words: Sequence[WordStatus], row: AliasRow, alignment: Alignment) -> bool:
-    """Whether a changed group turns a word of four or more capital letters in ordinary text
-    into a name word that is not written in capitals: such a word is an acronym of its own
-    ("NEMISIS"), while broken acronyms ("NAT0", "NASW") keep their capitals."""
+def _respells_an_acronym(written: Sequence[str], row: AliasRow, alignment: Alignment) -> bool:
+    """Whether a changed group turns a word that begins with three capitals and has four or
+    more letters, in ordinary text, into a name word that is not written in capitals: such a
+    word is an acronym of its own ("NEMISIS", "NATis" is not "Nazis"), while broken acronyms
+    ("NAT0", "NASW", "FIFia") keep their capitals."""
     spelled = WORD.findall(row.text)
     for group in alignment.groups:
         if group.exact:
             continue
-        members = words[group.mention[0] : group.mention[1] + 1]
-        if not any(word.shape == UPPER and len(word.key) >= 4 for word in members):
+        members = written[group.mention[0] : group.mention[1] + 1]
+        if not any(len(word) >= 4 and word[:3].isupper() for word in members):
             continue
         if not all(part.isupper() for part in spelled[group.alias[0] : group.alias[1] + 1]):
             return True

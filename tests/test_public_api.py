@@ -170,16 +170,24 @@ def test_a_fix_never_loses_a_common_word(bundled: Corrector, text: str, lost: st
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "wrong"),
     [
-        "Born in England, he studied at the University of Cambridge. He got a Ph.D. in"
-        " Linguistics from the University of Michga in 1961.",
-        "She took her first degree at the University of Cambridge and her doctorate at the"
-        " University of Helsines.",
+        (
+            "Born in England, he studied at the University of Cambridge. He got a Ph.D. in"
+            " Linguistics from the University of Michga in 1961.",
+            "Cambridge",
+        ),
+        (
+            "She took her first degree at the University of Cambridge and her doctorate at the"
+            " University of Helsines.",
+            "Cambridge",
+        ),
+        ("Ministers agreed that NATis must guard the sea lanes and the pipelines.", "Nazis"),
     ],
 )
-def test_a_word_unlike_the_names_word_is_not_swapped_in(bundled: Corrector, text: str) -> None:
+def test_a_garble_is_not_read_as_another_name(bundled: Corrector, text: str, wrong: str) -> None:
     """A garble that neither looks nor sounds like "Cambridge" is left alone, however well the
-    rest of the name ("University of") matches and however often the document names it."""
+    rest of the name ("University of") matches and however often the document names it; a
+    word that begins with capitals is an acronym, not a name written without them."""
     result = bundled.correct(text)
-    assert all(fix.replacement != "Cambridge" for fix in result.fixes), result.explain()
+    assert all(fix.replacement != wrong for fix in result.fixes), result.explain()
