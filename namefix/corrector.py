@@ -1114,8 +1114,8 @@ def _lone_lower_case_fix(row: AliasRow, entity: Entity) -> bool:
     ("argentina", "brazilian") or a very prominent person or body ("einstein", "facebook");
     a lesser surname may be a word in its own right ("santorum"), and "psu" is not "PSU".
     Words that are also ordinary lower-case words never reach here ("trump", "mecca")."""
-    if row.prominence < 0.6:
-        return False
+    if row.prominence < 0.6 or (len(row.joined) < 5 and row.prominence < 0.9):
+        return False  # "tapa" is no place; "iran" and "nato" are
     if row.kind == "place" or (row.kind == "demonym" and entity.country is not None):
         return not row.text.isupper()
     return row.prominence >= 0.8 and len(row.joined) >= 4

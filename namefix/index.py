@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -132,6 +132,9 @@ _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 #: famous; a slip in the others is found through their words.
 JOINED_FUZZY_MAX_LENGTH = 16
 _FAMOUS = 0.85
+#: A word is one that names write in lower case when at least one in this many of its
+#: occurrences in spellings is in lower case.
+_LOWER_SHARE = 20
 #: Places this prominent (countries, capitals, great cities) and all demonyms name their
 #: country: "Warsaw" or "Polish" in a text makes a Polish minister a likelier reading.
 _COUNTRY_WORD_PROMINENCE = 0.85
@@ -166,6 +169,7 @@ def build_index(
         for record in records:
             builder.add(record)
         builder.flush()
+        builder.mark_lower_case_words()
         connection.executemany(
             "INSERT INTO word VALUES (?, ?, ?, ?)",
             ((w, int(s[1]), _permille(s[2]), _permille(s[3])) for w, s in builder.words.items()),
@@ -204,6 +208,7 @@ class _Builder:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
         self.words: dict[str, list[float]] = {}  # key -> [zipf, flags, prominence, alone]
+        self.cases: dict[str, list[int]] = {}  # key -> [written in lower case, otherwise]
         self.targets: set[str] = set()  # "w<word>" and "j<joined>" keys to fuzz
         self.counts = {kind: 0 for kind in KINDS}
         self.sources: dict[tuple[str, str], int] = {}
@@ -252,7 +257,8 @@ class _Builder:
                 slot = self.words.get(word)
                 if slot is None:
                     slot = self.words[word] = [0.0, 0, 0.0, 0.0]
-                slot[1] = int(slot[1]) | flags | (Flag.LOWER_IN_ALIAS if token.islower() else 0)
+                slot[1] = int(slot[1]) | flags
+                self.cases.setdefault(word, [0, 0])[0 if token.islower() else 1] += 1
                 slot[2] = max(slot[2], entity.prominence)
                 if len(tokens) == 1:
                     slot[3] = max(slot[3], entity.prominence)
@@ -267,6 +273,14 @@ class _Builder:
                     edge[1] = int(edge[1]) | flag
         if len(self.aliases) > 50000:
             self.flush()
+
+    def mark_lower_case_words(self) -> None:
+        """Flag words that names write in lower case ("von", "al", "of"), but not a name
+        word that one odd spelling among many writes so ("Green party of canada")."""
+        for word, (lower, other) in self.cases.items():
+            if lower and lower * _LOWER_SHARE >= other:
+                slot = self.words[word]
+                slot[1] = int(slot[1]) | Flag.LOWER_IN_ALIAS
 
     def flush(self) -> None:
         for table, rows in (

@@ -391,8 +391,8 @@ def _lower_windows(
         for a in range(left, k + 1)
         for b in range(max(k, a + 1), min(right, a + reach) + 1)
     ] + (
-        [Window(k, k, "lower", left, right)] if alone and len(statuses[k].key) >= 5 else []
-    )  # "eco", "tapa": too short alone
+        [Window(k, k, "lower", left, right)] if alone and len(statuses[k].key) >= 4 else []
+    )  # "eco": too short alone (four letters only for the most prominent: "iran", "nato")
 
 
 def _in_lower_compound(text: str, tokens: TokenList, statuses: Sequence[WordStatus], k: int) -> bool:

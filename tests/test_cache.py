@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import namefix
+from namefix.index import Flag
 
 from .conftest import MINI
 
@@ -49,3 +50,32 @@ def test_user_file_extends_another(tmp_path: Path, isolated_cache: Path) -> None
     assert len(gazetteer) == 14
     assert gazetteer.lookup("alessandro bremec").id == "user:1"
     assert gazetteer.lookup("WLADYSLAW KOSINIAK KAMYSZ").name == "Władysław Kosiniak-Kamysz"
+
+
+def test_one_odd_lower_case_spelling_does_not_make_a_name_word_lower_case(
+    tmp_path: Path, isolated_cache: Path
+) -> None:
+    """A word that names write in lower case ("van") is never read as a name whose capital was
+    lost, but one odd spelling among many ("Green party of valdoria") does not make "valdoria"
+    such a word."""
+    bodies = "".join(
+        f"  - {{id: t:body{n}, name: Valdoria {body} {region}, prominence: 0.5, kind: org}}\n"
+        for n, (body, region) in enumerate(
+            (body, region)
+            for body in ["Rail", "Post", "Air", "Bank", "Radio", "Press", "Energy"]
+            for region in ["North", "South", "West"]
+        )
+    )
+    path = tmp_path / "places.yaml"
+    path.write_text(
+        "namefix: 1\nsource: test\nlicense: CC0 1.0\nkind: place\nentities:\n"
+        "  - {id: t:valdoria, name: Valdoria, prominence: 0.95}\n"
+        f"{bodies}"
+        "  - {id: t:party, name: Green party of valdoria, prominence: 0.5, kind: org}\n"
+        "  - {id: t:vanmark, name: Vanmark, prominence: 0.95}\n"
+        "  - {id: t:person, name: Piet van Vanmark, prominence: 0.5, kind: person}\n",
+        encoding="utf-8",
+    )
+    index = namefix.load_gazetteer(path, include_default=False).index
+    assert not index.word("valdoria").flags & Flag.LOWER_IN_ALIAS
+    assert index.word("van").flags & Flag.LOWER_IN_ALIAS
