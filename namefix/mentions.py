@@ -417,7 +417,12 @@ def _contraction(text: str, tokens: Sequence[Token], k: int) -> bool:
 
 
 def _lower_join(text: str, tokens: TokenList, statuses: Sequence[WordStatus], j: int) -> bool:
-    return statuses[j].shape == LOWER and statuses[j + 1].shape == LOWER and tokens.gap(text, j) == " "
+    """Whether lower-case words j and j + 1 may stand in one name: a space between, or the
+    full stop of an initial ("john f. kennedy", "liverpool f.c.")."""
+    if statuses[j].shape != LOWER or statuses[j + 1].shape != LOWER:
+        return False
+    gap = tokens.gap(text, j)
+    return gap == " " or (gap in (". ", ".") and len(statuses[j].key) == 1)
 
 
 def _joins(text: str, tokens: TokenList, statuses: Sequence[WordStatus], j: int) -> bool:
