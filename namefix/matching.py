@@ -84,6 +84,10 @@ def retrieve(index: Index, words: Sequence[WordStatus]) -> dict[int, AliasRow]:
     for row in index.aliases_by_joined(joined):
         found[row.id] = row
     span = len(words)
+    if span == 1:  # a short name OCR misread is too short for fuzzy keys: "NA5A"
+        for reading in ocr_readings(joined)[1:]:
+            for row in index.aliases_by_joined(reading):
+                found.setdefault(row.id, row)
     for word in words:
         if word.suspicious and len(word.key) >= 4:
             for target in _near_targets(index, word.key):

@@ -245,8 +245,8 @@ def _inflected_name(word_key: str, lookup: Callable[[str], TokenInfo]) -> float:
 def _ocr_candidate(text: str) -> bool:
     """Letters with one or two of the digits OCR confuses with letters (0bama, 1srael)."""
     digits = [ch for ch in text if ch.isdigit()]
-    if text[-1].isdigit() and not (text[-1] == "0" and len(digits) == 1 and text[0].isupper()):
-        return False  # "Politics1", "Windows10": a number after a word; "NAT0" is a misread O
+    if text[-1].isdigit() and not (text[-1] in "01" and len(digits) == 1 and text[0].isupper()):
+        return False  # "Windows10": a number after a word; "NAT0", "Warho1" are misread letters
     letters = sum(ch.isalpha() for ch in text)
     return 0 < len(digits) <= 2 and letters >= 3 and all(ch in "01568" for ch in digits)
 
