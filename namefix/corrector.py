@@ -53,6 +53,8 @@ _STATUS_CACHE = 300_000
 _MAX_WORD = 40
 #: Most candidates aligned word by word per window (the rest are ranked out in C first).
 _ALIGN_LIMIT = 10
+#: Rows aligned per distinct spelling (namesakes: many places share one name).
+_ROWS_PER_SPELLING = 2
 #: Alignments weaker than this are not worth scoring.
 _MIN_ALIGNMENT = 0.62
 #: A changed word less like the name's word than this must at least sound like it.
@@ -417,10 +419,7 @@ class Corrector:
         kinds = self.config.kinds
         rows = [row for row in candidates.values() if row.kind in kinds]
         if len(rows) > _ALIGN_LIMIT:  # keep those whose letters are closest, scored in C
-            ranked = process.extract(
-                joined, [row.joined for row in rows], scorer=fuzz.ratio, limit=_ALIGN_LIMIT
-            )
-            rows = [rows[index] for _, _, index in ranked]
+            rows = _closest_spellings(joined, rows)
         ocr = any(_ocr_prone(word) for word in words)
         loose = [word.suspicious or len(word.key) <= 3 for word in words]
         scored: list[tuple[float, AliasRow, Alignment]] = []
@@ -1003,6 +1002,21 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     if a0 == 0:
         return None
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _closest_spellings(joined: str, rows: Sequence[AliasRow]) -> list[AliasRow]:
+    """The candidates whose joined letters are closest to the window's, ranked in C: the
+    `_ALIGN_LIMIT` closest distinct spellings, each with its few most prominent rows, so that
+    eleven entries for "Tai'an" cannot crowd out Taiwan."""
+    by_joined: dict[str, list[AliasRow]] = {}
+    for row in rows:
+        by_joined.setdefault(row.joined, []).append(row)
+    ranked = process.extract(joined, list(by_joined), scorer=fuzz.ratio, limit=_ALIGN_LIMIT)
+    chosen: list[AliasRow] = []
+    for spelling, _, _ in ranked:
+        same = sorted(by_joined[spelling], key=lambda row: (-row.prominence, row.id))
+        chosen.extend(same[:_ROWS_PER_SPELLING])
+    return chosen
 
 
 def _as_the_text_writes(text: str, proposals: list[_Proposal]) -> list[_Proposal]:
