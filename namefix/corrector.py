@@ -203,6 +203,7 @@ class Corrector:
         else:
             document.proposals.extend(document.glued)
         kept = [p for p in document.proposals if not self._loses_a_word(text[p.start : p.end], p.replacement)]
+        _whole_names_first(kept)
         return _as_the_text_writes(text, kept)
 
     def _loses_a_word(self, original: str, replacement: str) -> bool:
@@ -1002,6 +1003,19 @@ def _alias_gap(alias: str, alias_tokens: list[re.Match[str]], alignment: Alignme
     if a0 == 0:
         return None
     return alias[alias_tokens[a0 - 1].end() : alias_tokens[a0].start()]
+
+
+def _whole_names_first(proposals: Sequence[_Proposal]) -> None:
+    """A lower-cased name restored whole is at least as sure as any lower-cased name inside
+    it ("asia minor" as Asia Minor rather than "asia" alone, "ronald reagan" rather than
+    "reagan"): both only restore capitals, and the longer spelling explains more of the text."""
+    case = sorted((p for p in proposals if p.reason is Reason.CASE), key=lambda p: (p.start, -p.end))
+    for i, big in enumerate(case):
+        for small in case[i + 1 :]:
+            if small.start >= big.end:
+                break
+            if small.end <= big.end and (small.start, small.end) != (big.start, big.end):
+                big.confidence = max(big.confidence, small.confidence)
 
 
 def _closest_spellings(joined: str, rows: Sequence[AliasRow]) -> list[AliasRow]:
