@@ -289,7 +289,7 @@ def windows(
     found: list[Window] = []
     count = len(tokens)
     done = -1  # runs end at or before this index
-    for i in hot:
+    for i in _with_runs_before_fragments(text, tokens, statuses, hot):
         if i <= done:
             continue
         status = statuses[i]
@@ -310,13 +310,30 @@ def windows(
         if last + 1 < count and tokens.gap(text, last) == " ":
             fragment = statuses[last + 1]
             broken = fragment.strength < 1.0 or bool(suspicious)  # "Zelen sky", "Newphoundland and Labra dor"
-            if fragment.shape == LOWER and len(fragment.key) <= 5:
+            if fragment.shape == LOWER and (len(fragment.key) <= 5 or fragment.strength == 0.0):
                 end = last + 1
                 if broken:  # the fragment may end the last word of a name of up to four
                     for start in range(last, max(first, last - 2) - 1, -1):
                         found.append(Window(start, last + 1, "split", first, last + 1))
         found.extend(_valid_halves(text, tokens, statuses, first, last, end))
     return found
+
+
+def _with_runs_before_fragments(
+    text: str, tokens: TokenList, statuses: Sequence[WordStatus], hot: Sequence[int]
+) -> list[int]:
+    """The hot words, plus the valid capitalised word before an unknown lower-case fragment
+    ("Cali fornia"), so that the run it ends is read with the fragment."""
+    before = [
+        i - 1
+        for i in hot
+        if i
+        and statuses[i].shape == LOWER
+        and statuses[i].strength == 0.0
+        and statuses[i - 1].namelike
+        and tokens.gap(text, i - 1) == " "
+    ]
+    return sorted({*hot, *before}) if before else list(hot)
 
 
 def _valid_halves(
