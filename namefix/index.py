@@ -15,12 +15,13 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .bloom import BloomFilter
 from .errors import NamefixError
 from .phonetic import deletes, joined_key, key, phonetic_codes
 from .results import KINDS, Entity
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "12"
+FORMAT_VERSION = "14"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -126,6 +127,7 @@ CREATE TABLE alias_word(
 CREATE TABLE word(key TEXT PRIMARY KEY, flags INTEGER, prominence INTEGER,
     alone INTEGER) WITHOUT ROWID;
 CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT ROWID;
+CREATE TABLE bloom(name TEXT PRIMARY KEY, bits BLOB);
 """
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 #: Joined names longer than this get fuzzy keys of their own (one per letter) only when
@@ -175,6 +177,7 @@ def build_index(
             ((w, int(s[1]), _permille(s[2]), _permille(s[3])) for w, s in builder.words.items()),
         )
         fuzzy_rows = builder.write_fuzzy()
+        builder.write_filters()
         stats = {
             **{f"entities_{kind}": n for kind, n in builder.counts.items()},
             "entities": sum(builder.counts.values()),
@@ -218,6 +221,9 @@ class _Builder:
         self.aliases: list[tuple[object, ...]] = []
         self.alias_words: list[tuple[object, ...]] = []
         self.country_words: dict[str, set[str]] = {}  # ISO code -> "poland", "polish", "warsaw"
+        self.joined_keys: set[str] = set()  # what the filters hold (see `write_filters`)
+        self.target_words: set[str] = set()
+        self.fuzzy_codes: set[str] = set()
 
     def add(self, record: EntityRecord) -> None:
         entity = record.entity
@@ -250,6 +256,7 @@ class _Builder:
                    _permille(entity.prominence), _KIND_CODE[entity.kind])  # fmt: skip
             stored = None if origin == Origin.NAME else text  # the name is in the entity row
             self.aliases.append((joined, self.alias_id, self.entity_id, stored, *row[4:]))
+            self.joined_keys.add(joined)
             target = prominent and (origin != Origin.ALIAS or record.alias_targets)
             flags = Flag.ALIAS | kind_flag | (Flag.TARGET if target else 0)
             for token in tokens:
@@ -264,6 +271,7 @@ class _Builder:
                     slot[3] = max(slot[3], entity.prominence)
                 if target:
                     self.alias_words.append((word, rank, *row))
+                    self.target_words.add(word)
                     self.targets.add("w" + word)
             if target and len(tokens) > 1 and entity.prominence >= JOINED_FUZZY_MIN_PROMINENCE:
                 if len(joined) <= JOINED_FUZZY_MAX_LENGTH or entity.prominence >= _FAMOUS:
@@ -297,6 +305,17 @@ class _Builder:
             ((i, s, p) for (s, p), i in self.sources.items()),
         )
 
+    def write_filters(self) -> None:
+        """Bloom filters of the keys of each table, so that a reader answers most absent
+        keys without a query (see `bloom.py`)."""
+        for name, keys in (
+            ("alias", self.joined_keys),
+            ("alias_word", self.target_words),
+            ("word", self.words.keys()),
+            ("fuzzy", self.fuzzy_codes),
+        ):
+            _write_filter(self.connection, name, keys)
+
     def write_fuzzy(self) -> int:
         """Symmetric-delete and phonetic codes of every target word and joined name."""
         written = 0
@@ -309,6 +328,7 @@ class _Builder:
             if target[0] == "w":
                 codes.update(phonetic_codes(body))
             batch.extend((code, target) for code in codes)
+            self.fuzzy_codes.update(codes)
             if len(batch) > 200000:
                 self.connection.executemany("INSERT OR IGNORE INTO fuzzy VALUES (?, ?)", batch)
                 written += len(batch)
@@ -365,7 +385,9 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf INTEGER, flags INTEGER) WITHOUT ROWID;"
+            "CREATE TABLE bloom(name TEXT PRIMARY KEY, bits BLOB);"
         )
+        _write_filter(connection, "lexeme", words.keys())
         connection.executemany(  # Zipf in hundredths: an integer takes a quarter of a float's room
             "INSERT INTO lexeme VALUES (?, ?, ?)",
             ((w, round(z * 100), int(f)) for w, (z, f) in words.items()),
@@ -380,6 +402,20 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
     connection.close()
     os.replace(temporary, destination)
     return counts
+
+
+def _write_filter(connection: sqlite3.Connection, name: str, keys: Collection[str]) -> None:
+    bloom = BloomFilter.of(keys, len(keys))
+    connection.execute("INSERT INTO bloom VALUES (?, ?)", (name, bloom.to_bytes()))
+
+
+def _read_filters(connection: sqlite3.Connection, schema: str) -> dict[str, BloomFilter]:
+    rows = connection.execute(f"SELECT name, bits FROM {schema}.bloom").fetchall()
+    return {str(name): BloomFilter.from_bytes(bytes(bits)) for name, bits in rows}
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _fast_key(word: str) -> str:
@@ -442,11 +478,26 @@ class Index:
             if lexicon_meta.get("format") != FORMAT_VERSION or lexicon_meta.get("complete") != "yes":
                 raise NamefixError(f"the compiled lexicon {lexicon} is stale or incomplete")
             self.stats.update(json.loads(lexicon_meta.get("stats", "{}")))
+        self._load_filters(connection)
         self._words: dict[str, TokenInfo] = {}
         self.aliases_by_joined = lru_cache(maxsize=100_000)(self._aliases_by_joined)
         self.aliases_with_word = lru_cache(maxsize=50_000)(self._aliases_with_word)
         self.fuzzy_targets = lru_cache(maxsize=50_000)(self._fuzzy_targets)
         self.entity = lru_cache(maxsize=50_000)(self._entity)
+
+    def _load_filters(self, connection: sqlite3.Connection) -> None:
+        try:
+            filters = _read_filters(connection, "main")
+            if self.lexicon is not None:
+                filters.update(_read_filters(connection, "lexicon"))
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise NamefixError(f"the compiled gazetteer {self.path} is damaged ({exc})") from exc
+        self._in_alias = filters["alias"].__contains__
+        self._in_alias_word = filters["alias_word"].__contains__
+        self._fuzzy_present = filters["fuzzy"].present
+        self._words_present = filters["word"].present
+        lexeme = filters.get("lexeme")
+        self._lexemes_present = lexeme.present if lexeme is not None else None
 
     def _connection(self) -> sqlite3.Connection:
         local = self._local
@@ -484,6 +535,7 @@ class Index:
             log.warning("the compiled gazetteer %s is damaged; rebuilding it", self.path)
             self.path, self.lexicon = repair()
             self._local = threading.local()
+            self._load_filters(self._connection())
             self._words.clear()
             for memo in (self.aliases_by_joined, self.aliases_with_word, self.fuzzy_targets, self.entity):
                 memo.cache_clear()
@@ -503,17 +555,20 @@ class Index:
             return
         if len(self._words) > _WORD_CACHE:
             self._words.clear()  # bounded memory; a dict is faster to probe than an LRU
+        lexemes_present = self._lexemes_present
         for start in range(0, len(missing), _BATCH):
             batch = missing[start : start + _BATCH]
-            marks = ", ".join("?" * len(batch))
             found: dict[str, list[int]] = {}  # key -> [zipf in hundredths, flags, prominence, alone]
-            for word_key, flags, prominence, alone in self._query(
-                f"SELECT key, flags, prominence, alone FROM word WHERE key IN ({marks})", batch
-            ):
-                found[str(word_key)] = [0, int(flags), int(prominence), int(alone)]
-            if self.lexicon is not None:
+            names = self._words_present(batch)
+            if names:
+                for word_key, flags, prominence, alone in self._query(
+                    f"SELECT key, flags, prominence, alone FROM word WHERE key IN ({_marks(names)})", names
+                ):
+                    found[str(word_key)] = [0, int(flags), int(prominence), int(alone)]
+            words = lexemes_present(batch) if lexemes_present is not None else []
+            if words:
                 for word_key, zipf, flags in self._query(
-                    f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({marks})", batch
+                    f"SELECT key, zipf, flags FROM lexicon.lexeme WHERE key IN ({_marks(words)})", words
                 ):
                     slot = found.setdefault(str(word_key), [0, 0, 0, 0])
                     slot[0] = int(zipf)
@@ -525,6 +580,8 @@ class Index:
                 )
 
     def _aliases_by_joined(self, joined: str) -> tuple[AliasRow, ...]:
+        if not self._in_alias(joined):
+            return ()
         rows = self._query(
             "SELECT a.id, a.entity, coalesce(a.text, e.name), a.joined, a.origin, a.words, a.prominence, "
             "a.kind FROM alias a JOIN entity e ON e.id = a.entity "
@@ -534,6 +591,8 @@ class Index:
         return tuple(_alias_row(row) for row in rows)
 
     def _aliases_with_word(self, word_key: str, limit: int = 300) -> tuple[AliasRow, ...]:
+        if not self._in_alias_word(word_key):
+            return ()
         rows = self._query(
             "SELECT id, entity, text, joined, origin, words, prominence, kind FROM alias_word "
             "WHERE word = ? ORDER BY rank LIMIT ?",
@@ -542,10 +601,10 @@ class Index:
         return tuple(_alias_row(row) for row in rows)
 
     def _fuzzy_targets(self, codes: tuple[str, ...]) -> tuple[str, ...]:
-        if not codes:
+        present = self._fuzzy_present(codes)
+        if not present:
             return ()
-        marks = ", ".join("?" * len(codes))
-        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({marks})", codes)
+        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({_marks(present)})", present)
         return tuple(sorted(str(row[0]) for row in rows))
 
     def _entity(self, entity_id: int) -> EntityInfo:

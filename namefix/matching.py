@@ -123,7 +123,7 @@ def _anchor(word: WordStatus) -> bool:
 
 def _add_joined_targets(index: Index, joined: str, found: dict[int, AliasRow]) -> None:
     """Famous multi-word names whose joined letters are one slip from `joined`."""
-    for target in index.fuzzy_targets(_fuzzy_codes(joined)):
+    for target in index.fuzzy_targets(_joined_codes(joined)):
         if target[0] == "j":
             for row in index.aliases_by_joined(target[1:]):
                 found.setdefault(row.id, row)
@@ -158,6 +158,16 @@ def _fuzzy_codes(word_key: str) -> tuple[str, ...]:
     for reading in ocr_readings(word_key):
         codes.update("d" + variant for variant in deletes(reading))
         codes.update(phonetic_codes(reading))
+    return tuple(sorted(codes))
+
+
+@lru_cache(maxsize=50_000)
+def _joined_codes(joined: str) -> tuple[str, ...]:
+    """Symmetric-delete codes of a window's joined letters and of its OCR readings: joined
+    names have no phonetic codes (those are kept for single words only)."""
+    codes: set[str] = set()
+    for reading in ocr_readings(joined):
+        codes.update("d" + variant for variant in deletes(reading))
     return tuple(sorted(codes))
 
 
