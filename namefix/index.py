@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 _BATCH = 500
 _WORD_CACHE = 500_000
 #: Bump whenever the tables or their meaning change: old caches are then rebuilt.
-FORMAT_VERSION = "14"
+FORMAT_VERSION = "15"
 #: Entities at least this prominent are targets of fuzzy retrieval; the rest only protect
 #: their spellings (and can still be reached by exact, joined or case-only matches).
 FUZZY_MIN_PROMINENCE = 0.45
@@ -126,7 +126,8 @@ CREATE TABLE alias_word(
     PRIMARY KEY (word, rank, id)) WITHOUT ROWID;
 CREATE TABLE word(key TEXT PRIMARY KEY, flags INTEGER, prominence INTEGER,
     alone INTEGER) WITHOUT ROWID;
-CREATE TABLE fuzzy(code TEXT, target TEXT, PRIMARY KEY (code, target)) WITHOUT ROWID;
+CREATE TABLE fuzzy(code TEXT, target INTEGER, PRIMARY KEY (code, target)) WITHOUT ROWID;
+CREATE TABLE fuzzy_target(id INTEGER PRIMARY KEY, target TEXT);
 CREATE TABLE bloom(name TEXT PRIMARY KEY, bits BLOB);
 """
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
@@ -308,18 +309,20 @@ class _Builder:
     def write_filters(self) -> None:
         """Bloom filters of the keys of each table, so that a reader answers most absent
         keys without a query (see `bloom.py`)."""
-        for name, keys in (
-            ("alias", self.joined_keys),
-            ("alias_word", self.target_words),
-            ("word", self.words.keys()),
-            ("fuzzy", self.fuzzy_codes),
+        # fuzzy codes are asked twenty at a time, so their filter must rarely err
+        for name, keys, bits in (
+            ("alias", self.joined_keys, 10),
+            ("alias_word", self.target_words, 10),
+            ("word", self.words.keys(), 8),
+            ("fuzzy", self.fuzzy_codes, 16),
         ):
-            _write_filter(self.connection, name, keys)
+            _write_filter(self.connection, name, keys, bits)
 
     def write_fuzzy(self) -> int:
         """Symmetric-delete and phonetic codes of every target word and joined name."""
         written = 0
-        batch: list[tuple[str, str]] = []
+        batch: list[tuple[str, int]] = []
+        numbers: list[tuple[int, str]] = []  # targets by number: a code row holds only the number
         for target in sorted(self.targets):
             body = target[1:]
             if len(body) < FUZZY_MIN_LENGTH:
@@ -327,13 +330,15 @@ class _Builder:
             codes = {"d" + variant for variant in deletes(body)}
             if target[0] == "w":
                 codes.update(phonetic_codes(body))
-            batch.extend((code, target) for code in codes)
+            numbers.append((len(numbers) + 1, target))
+            batch.extend((code, len(numbers)) for code in codes)
             self.fuzzy_codes.update(codes)
             if len(batch) > 200000:
                 self.connection.executemany("INSERT OR IGNORE INTO fuzzy VALUES (?, ?)", batch)
                 written += len(batch)
                 batch.clear()
         self.connection.executemany("INSERT OR IGNORE INTO fuzzy VALUES (?, ?)", batch)
+        self.connection.executemany("INSERT INTO fuzzy_target VALUES (?, ?)", numbers)
         return written + len(batch)
 
 
@@ -387,7 +392,7 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
             "CREATE TABLE lexeme(key TEXT PRIMARY KEY, zipf INTEGER, flags INTEGER) WITHOUT ROWID;"
             "CREATE TABLE bloom(name TEXT PRIMARY KEY, bits BLOB);"
         )
-        _write_filter(connection, "lexeme", words.keys())
+        _write_filter(connection, "lexeme", words.keys(), 8)
         connection.executemany(  # Zipf in hundredths: an integer takes a quarter of a float's room
             "INSERT INTO lexeme VALUES (?, ?, ?)",
             ((w, round(z * 100), int(f)) for w, (z, f) in words.items()),
@@ -404,8 +409,8 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
     return counts
 
 
-def _write_filter(connection: sqlite3.Connection, name: str, keys: Collection[str]) -> None:
-    bloom = BloomFilter.of(keys, len(keys))
+def _write_filter(connection: sqlite3.Connection, name: str, keys: Collection[str], bits: int) -> None:
+    bloom = BloomFilter.of(keys, len(keys), bits)
     connection.execute("INSERT INTO bloom VALUES (?, ?)", (name, bloom.to_bytes()))
 
 
@@ -604,7 +609,11 @@ class Index:
         present = self._fuzzy_present(codes)
         if not present:
             return ()
-        rows = self._query(f"SELECT DISTINCT target FROM fuzzy WHERE code IN ({_marks(present)})", present)
+        rows = self._query(
+            "SELECT target FROM fuzzy_target WHERE id IN "
+            f"(SELECT target FROM fuzzy WHERE code IN ({_marks(present)}))",
+            present,
+        )
         return tuple(sorted(str(row[0]) for row in rows))
 
     def _entity(self, entity_id: int) -> EntityInfo:
