@@ -23,6 +23,7 @@ __all__ = [
     "ERROR_MODELS",
     "OCR_CONFUSIONS",
     "PHONETIC_RULES",
+    "REPEATED_MODEL",
     "VALID_VARIANTS",
     "Corruption",
     "Model",
@@ -403,6 +404,15 @@ ERROR_MODELS: tuple[Model, ...] = (
     Model("joined", "words of the name run together ('Marcorubio')", joined),
     Model("glued", "the name run into its neighbour word ('JournalVance')", reach_neighbour=True),
     Model("first_name_garbled", "given name broken, surname intact ('Voldimi Zelensky')", first_name_garbled),
+)
+
+#: Machine translation garbling one person every time the text names them, each mention
+#: anew: the sample article's "Pete Hegses" ... "Hegses" ... "Hegus". Applied to whole
+#: documents (see `datasets.corrupted.corrupted_gum`), not to single mentions.
+REPEATED_MODEL = Model(
+    "repeated_garble",
+    "every mention of one person garbled anew by machine translation ('Hegses', 'Hegus')",
+    machine_translation,
 )
 
 #: Valid spellings that look like errors; alias swaps are made where the aliases are known.

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..corruption import ERROR_MODELS, Corruption, Model, accents_dropped, seeded
+from ..corruption import ERROR_MODELS, REPEATED_MODEL, Corruption, Model, accents_dropped, seeded
 from ..documents import Document, Gold, Span
 from ..names import GazetteerSetup, NameIndex, NameRecord, fold
 from ..templates import sentences
@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 VALID_VARIANT = "valid variant"
+#: A person the document names at least this often is garbled every time in one copy.
+REPEATED_MENTIONS = 3
 SPELLED_RIGHT = "spelled right"
 #: How close an alias must be to the written name to pass for an alternative transliteration.
 VARIANT_SIMILARITY = 0.75
@@ -245,6 +247,19 @@ def gum_targets(document: GumDocument, index: NameIndex, lookup: Lookup | None) 
     return targets
 
 
+def most_named_person(targets: Sequence[Target]) -> list[Target]:
+    """Every mention of the person the document names most often (at least
+    `REPEATED_MENTIONS` times; ties go to the first named), or none."""
+    mentions: dict[str, list[Target]] = {}
+    for target in targets:
+        if target.record is not None and target.record.kind == "person":
+            mentions.setdefault(target.record.id, []).append(target)
+    if not mentions:
+        return []
+    best = max(mentions.values(), key=len)
+    return best if len(best) >= REPEATED_MENTIONS else []
+
+
 def corrupted_gum(
     documents: Sequence[GumDocument],
     setup: GazetteerSetup,
@@ -255,7 +270,8 @@ def corrupted_gum(
     per_document: int,
     models: Sequence[Model] = ERROR_MODELS,
 ) -> Dataset:
-    """Every GUM document once per error model (and once with valid variants)."""
+    """Every GUM document once per error model, once with every mention of its most named
+    person garbled (`REPEATED_MODEL`, where there is one), and once with valid variants."""
     out: list[Document] = []
     eligible = 0
     for document in documents:
@@ -267,6 +283,20 @@ def corrupted_gum(
             if golds:
                 out.append(
                     Document(f"{document.id}:{model.name}", text, model.name, golds, split=document.split)
+                )
+        repeated = most_named_person(targets)
+        if repeated:
+            rng = seeded(seed, "gum", document.id, REPEATED_MODEL.name)
+            text, golds = break_names(document.text, repeated, REPEATED_MODEL, rng, judge, len(repeated))
+            if len(golds) >= 2:
+                out.append(
+                    Document(
+                        f"{document.id}:{REPEATED_MODEL.name}",
+                        text,
+                        REPEATED_MODEL.name,
+                        golds,
+                        split=document.split,
+                    )
                 )
         rng = seeded(seed, "gum", document.id, "variants")
         text, spans = swap_variants(document.text, targets, rng, per_document)
@@ -300,11 +330,46 @@ def prominent(records: Sequence[NameRecord], kind: str, count: int) -> list[Name
     return sorted(fitting, key=lambda r: (-r.prominence, r.name))[:count]
 
 
+#: Portfolio words a reporter puts before the office ("Defense Secretary Pete Hegseth").
+_PORTFOLIO_WORDS = frozenset(
+    [
+        "defense",
+        "defence",
+        "state",
+        "homeland",
+        "security",
+        "treasury",
+        "finance",
+        "foreign",
+        "interior",
+        "health",
+        "education",
+        "energy",
+        "commerce",
+        "labor",
+        "labour",
+        "agriculture",
+        "transportation",
+        "justice",
+        "trade",
+        "economy",
+    ]
+)
+
+
 def _role_title(record: NameRecord) -> str | None:
-    """The office a reporter would put before the name: the entity's latest titled role."""
+    """The office as a reporter puts it before the name, from the entity's latest titled role:
+    "Secretary of Homeland Security" -> "Homeland Security Secretary", "Prime Minister of
+    Poland" -> "Prime Minister" (news never writes "Prime Minister of Poland Donald Tusk")."""
     titles = [role.get("title") if isinstance(role, dict) else str(role) for role in record.roles]
     titles = [t for t in titles if t and " of " in t and len(t) <= 40 and t[:1].isupper()]
-    return titles[-1] if titles else None
+    if not titles:
+        return None
+    office, _, portfolio = titles[-1].partition(" of ")
+    words = portfolio.split()
+    if words and all(word.lower() in _PORTFOLIO_WORDS for word in words):
+        return f"{portfolio} {office}"
+    return office
 
 
 def _surname(record: NameRecord) -> str | None:
