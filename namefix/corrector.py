@@ -16,7 +16,8 @@ import bisect
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -98,10 +99,13 @@ class _Pending:
 class _Document:
     proposals: list[_Proposal] = field(default_factory=list)
     pending: list[_Pending] = field(default_factory=list)
-    anchor_keys: set[str] = field(default_factory=set)
+    anchor_keys: Counter[str] = field(default_factory=Counter)
     glued: list[_Proposal] = field(default_factory=list)
     #: Folded name words written on their own ("Vance", "NATO"): support for glued words.
-    name_words: set[str] = field(default_factory=set)
+    name_words: Counter[str] = field(default_factory=Counter)
+    #: Entity id -> folded words that earlier readings (or this one) fixed to it ("hegses"):
+    #: another garble of the same name looks like them ("Hegus").
+    garbles: dict[str, set[str]] = field(default_factory=dict)
 
 
 class Corrector:
@@ -181,21 +185,27 @@ class Corrector:
         """
         proposals = self._read(text)
         read: list[Fix] = []
+        garbles: dict[str, set[str]] = {}
         for _ in range(_MOST_READINGS - 1):
             settled = self._decide(text, proposals, self.config.min_confidence)
             if settled == read:
                 break  # this reading fixed nothing the last one had not
             read = settled
             revised = apply_fixes(text, settled)
-            carried, taken_in = _carry_back(settled, revised, self._read(revised), self.config.min_confidence)
+            for fix in settled:
+                _note_garble(garbles, fix.entity.id, fix.original, fix.replacement)
+            carried, taken_in = _carry_back(
+                settled, revised, self._read(revised, garbles), self.config.min_confidence
+            )
             replaced = taken_in | {(p.start, p.end, p.replacement) for p in carried}
             proposals = [p for p in proposals if (p.start, p.end, p.replacement) not in replaced]
             proposals += carried
         return proposals
 
-    def _read(self, text: str) -> list[_Proposal]:
-        """One reading of the text: every block scanned, then the document pass."""
-        document = _Document()
+    def _read(self, text: str, garbles: Mapping[str, set[str]] | None = None) -> list[_Proposal]:
+        """One reading of the text: every block scanned, then the document pass. `garbles`
+        are the words earlier readings fixed, by entity (evidence for the document pass)."""
+        document = _Document(garbles={entity: set(words) for entity, words in (garbles or {}).items()})
         for start, end in _blocks(text):
             self._scan_block(text, start, end, document)
         if self.config.use_document:
@@ -331,9 +341,9 @@ class Corrector:
             previous = statuses[i - 1] if i else None
             if previous is not None and previous.namelike and previous.known:
                 word = statuses[i]
-                document.anchor_keys.add(previous.key + word.key)
+                document.anchor_keys[previous.key + word.key] += 1
                 if i > 1 and statuses[i - 2].namelike:
-                    document.anchor_keys.add(statuses[i - 2].key + previous.key + word.key)
+                    document.anchor_keys[statuses[i - 2].key + previous.key + word.key] += 1
 
     # ----------------------------------------------------------------------------------
     # Candidates for one window
@@ -658,8 +668,10 @@ class Corrector:
             if named is None:
                 continue
             entity, prominence, name_part, completes = named
-            if not seam and len(name_part.key) < 4:
-                continue  # a short name in a longer word is as likely chance
+            if not seam and (len(name_part.key) < 4 or not name_part.info.flags & Flag.TARGET):
+                # a short name in a longer word is as likely chance, and so is a spelling
+                # namefix never corrects to ("Afini", a transliteration of Athens, in "Afiniam")
+                continue
             camel = all(part[:1].isupper() for part in parts)
             if camel and not completes:
                 continue  # "VisaCuba", "GoogleScholar": capitalised compounds are brand names
@@ -764,17 +776,21 @@ class Corrector:
                     proposal.confidence = confidence(proposal.evidence)
         document.proposals.extend(document.glued)
         entities: dict[int, AliasRow] = {}
+        mentions: Counter[int] = Counter()  # how often the document names each of them
         for proposal in document.proposals:
             if proposal.confidence >= max(self.config.min_confidence, 0.5):
-                rows = self.index.aliases_by_joined(
-                    key(self.index.entity(proposal.entity).entity.name).replace(" ", "")
-                )
+                info = self.index.entity(proposal.entity)
+                rows = self.index.aliases_by_joined(key(info.entity.name).replace(" ", ""))
                 if rows:
                     entities.setdefault(proposal.entity, rows[0])
-        for anchor in document.anchor_keys:
+                    mentions[proposal.entity] += 1
+                written = text[proposal.start : proposal.end]
+                _note_garble(document.garbles, info.entity.id, written, proposal.replacement)
+        for anchor, count in document.anchor_keys.items():
             for row in self.index.aliases_by_joined(anchor):
                 if row.kind == "person" and row.words > 1 and row.origin <= Origin.SHORT:
                     entities.setdefault(row.entity, row)
+                    mentions[row.entity] += count
                     break
         # the same garble resolves the same way throughout the document
         confident: dict[str, _Proposal] = {}
@@ -793,6 +809,8 @@ class Corrector:
             if surname:
                 surname_key = "".join(key(w) for w in WORD.findall(surname))
                 surnames.setdefault(surname_key[:2], []).append((surname_key, surname, entity_id))
+                # every mention, in full or by surname alone, writes the surname
+                mentions[entity_id] = max(mentions[entity_id], document.name_words[surname_key])
         for pending in document.pending:
             original = pending.token.text
             same = confident.get(original)
@@ -813,12 +831,20 @@ class Corrector:
                 continue
             people = surnames.get(pending.status.key[:2])
             if people:
-                best = self._surname_match(pending, people)
+                best = self._surname_match(pending, people, mentions, document.garbles)
                 if best is not None:
                     document.proposals.append(best)
 
-    def _surname_match(self, pending: _Pending, people: Sequence[tuple[str, str, int]]) -> _Proposal | None:
-        """The person of the document whose surname a lone unknown word garbles ("Hegus")."""
+    def _surname_match(
+        self,
+        pending: _Pending,
+        people: Sequence[tuple[str, str, int]],
+        mentions: Mapping[int, int],
+        garbles: Mapping[str, set[str]],
+    ) -> _Proposal | None:
+        """The person of the document whose surname a lone unknown word garbles ("Hegus"):
+        the more often the document names them, and the more the word looks like other
+        garbles of their name fixed in it ("Hegses"), the likelier."""
         word = pending.status
         scored = sorted(
             (
@@ -834,6 +860,7 @@ class Corrector:
         gap = sim - scored[1][0] if len(scored) > 1 else 1.0
         info = self.index.entity(entity_id)
         surname_key = "".join(key(w) for w in WORD.findall(surname))
+        kin = garbles.get(info.entity.id, ())
         evidence = Evidence(
             similarity=sim, weakest=sim, exact_share=0.0,
             phonetic=_phonetic_agreement(word.key, surname_key),
@@ -843,6 +870,8 @@ class Corrector:
             structural=0.0, context=role_support(pending.titles, info.roles),
             document=1.0, kind_clash=0.0, rival_gap=gap, lowercase=0.0, route="surname",
             prefix=_common_prefix(word.key, surname_key) / len(word.key),
+            mentions=min(1.0, math.log2(1 + mentions.get(entity_id, 0)) / 3.0),
+            kin=max((similarity(word.key, g) for g in kin if g != word.key), default=0.0),
         )  # fmt: skip
         replacement = (
             surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
@@ -967,6 +996,16 @@ def _carry_back(
         taken_in.update((fix.start, fix.end, fix.replacement) for fix in touched)
         carried.append(proposal)
     return carried, taken_in
+
+
+def _note_garble(garbles: dict[str, set[str]], entity_id: str, original: str, replacement: str) -> None:
+    """Remember a one-word original fixed to an entity, when it was a garble (not only its
+    case or spacing): later garbles of the same name tend to look like it."""
+    if " " in original or not original.isalpha():
+        return
+    folded = key(original)
+    if folded != joined_key(replacement):
+        garbles.setdefault(entity_id, set()).add(folded)
 
 
 def _with(evidence: Evidence | None, **changes: Any) -> Evidence | None:

@@ -49,6 +49,8 @@ class Evidence:
     anchor_rarity: float = 0.0  # how few entities share the intact word (1: only this one)
     prefix: float = 0.0  # share of the word's letters that begin the replacement as well
     foreign: float = 0.0  # share of nearby words that are not known English (another language)
+    mentions: float = 0.0  # surname route: how often the document names the person (log scale)
+    kin: float = 0.0  # surname route: likeness to another garble of the name fixed in the document
 
 
 def features(evidence: Evidence) -> dict[str, float]:
@@ -94,6 +96,8 @@ def features(evidence: Evidence) -> dict[str, float]:
         "surname_edit_rate": edit_rate if evidence.route == "surname" else 0.0,
         "surname_prefix": evidence.prefix if evidence.route == "surname" else 0.0,
         "camel": evidence.camel,
+        "surname_mentions": evidence.mentions if evidence.route == "surname" else 0.0,
+        "surname_kin": evidence.kin if evidence.route == "surname" else 0.0,
     }
 
 

@@ -9,7 +9,14 @@ import pytest
 
 from benchmarks.corruption import ERROR_MODELS, seeded
 from benchmarks.datasets import marked, name_errors, sample_article
-from benchmarks.datasets.corrupted import Judge, Target, break_names, swap_variants
+from benchmarks.datasets.corrupted import (
+    Judge,
+    Target,
+    _role_title,
+    break_names,
+    most_named_person,
+    swap_variants,
+)
 from benchmarks.datasets.gum import read as read_gum
 from benchmarks.names import GazetteerSetup, NameIndex, NameRecord, fold, read_records, write_gazetteer
 from benchmarks.sizes import FULL, label_of, sized_setup
@@ -195,3 +202,22 @@ def test_a_capped_peer_gets_the_users_own_names_first() -> None:
     setup = GazetteerSetup("bundled + user", (), True, [*RECORDS, own], own=(own,))
     assert [r.id for r in setup.most_prominent(2)] == ["earnings21:bernstein", "Q3881"]
     assert len(setup.most_prominent(None)) == 4
+
+
+def test_the_most_named_person_is_garbled_at_every_mention() -> None:
+    text = "Pete Hegseth spoke. Hegseth flew to Kyiv. Later Hegseth met Volodymyr Zelensky."
+    mentions = [("Pete Hegseth", 0, HEGSETH), ("Hegseth", 20, HEGSETH), ("Hegseth", 48, HEGSETH)]
+    mentions.append(("Volodymyr Zelensky", 60, ZELENSKY))
+    targets = [Target(at, at + len(name), record.spellings, record) for name, at, record in mentions]
+    assert [text[t.start : t.end] for t in targets] == [name for name, _, _ in mentions]
+    assert most_named_person(targets) == targets[:3]
+    assert most_named_person(targets[1:]) == []  # twice is not enough
+
+
+def test_titles_are_written_as_reporters_write_them() -> None:
+    def titled(title: str) -> str | None:
+        return _role_title(NameRecord("x", "Kristi Noem", "person", roles=({"title": title},)))
+
+    assert titled("Secretary of Homeland Security") == "Homeland Security Secretary"
+    assert titled("Prime Minister of Poland") == "Prime Minister"
+    assert titled("Senator") is None  # no office of anything: no title
