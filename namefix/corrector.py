@@ -274,7 +274,10 @@ class Corrector:
     def _classify_many(self, words: Sequence[str]) -> None:
         if len(self._statuses) > _STATUS_CACHE:
             self._statuses.clear()  # bounded memory for endless streams of new words
-        self.index.prefetch(key(word[:_MAX_WORD]) for word in words)
+        keys = [key(word[:_MAX_WORD]) for word in words]
+        # with the stems a plural is checked against ("Obamas", "Joneses"; see `knownness`)
+        stems = [k[:-1] for k in keys if k.endswith("s")] + [k[:-2] for k in keys if k.endswith("es")]
+        self.index.prefetch(keys + stems)
         for word in words:
             self._statuses[word] = self._classify(word)
 
@@ -655,7 +658,11 @@ class Corrector:
         token = tokens[i]
         word = self._status(token.text)
         best: _Proposal | None = None
-        for parts, seam in glued_splits(token.text):
+        splits = glued_splits(token.text)
+        unseen = {part for parts, _ in splits for part in parts if part not in self._statuses}
+        if unseen:
+            self._classify_many(list(unseen))  # one lookup for every cut, not one per part
+        for parts, seam in splits:
             infos = [self._status(part) for part in parts]
             if any(info.strength < 1.0 for info in infos):
                 continue
