@@ -32,7 +32,16 @@ from .config import Config
 from .context import expected_kind, role_support, title_words_before
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .index import FUZZY_MIN_PROMINENCE, AliasRow, Flag, Index, TokenInfo
-from .matching import Alignment, alias_words, align, ocr_readings, retrieve, retrieve_joined, similarity
+from .matching import (
+    Alignment,
+    alias_words,
+    align,
+    ocr_readings,
+    retrieve,
+    retrieve_joined,
+    similarity,
+    typing_slip,
+)
 from .mentions import CASE_SEAM, NAME_CONNECTORS, Window, WordStatus, classify_word, glued_splits, windows
 from .phonetic import fold, joined_key, key, phonetic_codes
 from .results import Correction, Entity, Fix, Reason, apply_fixes
@@ -66,6 +75,9 @@ _GLUE_WORD_ZIPF = 5.5
 _FUNCTION_WORD_ZIPF = 6.0
 #: A reading of another entity this close (in alignment score) to the best is kept as well.
 _RIVAL_MARGIN = 0.05
+#: A common word of another language with at least this share of its neighbours in that
+#: language too is text in it, left as written ("Etudes sur la Phonologie Chinoise").
+_FOREIGN_PASSAGE = 0.33
 #: Short words a name run together into one word may hold inside ("Gameofthrones").
 _INNER_SHORT_WORDS = NAME_CONNECTORS | {"in", "at"}
 #: Readings of one text at most (each further one only when the last fixed something new).
@@ -400,6 +412,9 @@ class Corrector:
                 other = self._evaluate(text, tokens, statuses, window, *rival)
                 other.evidence = _with(other.evidence, rival_gap=0.0)
                 proposals.append(other)
+        proposals = [
+            p for p in proposals if p.evidence is None or p.evidence.foreign_passage < _FOREIGN_PASSAGE
+        ]
         for proposal in proposals:
             if splittable:
                 proposal.evidence = _with(proposal.evidence, splittable=1.0)
@@ -554,6 +569,7 @@ class Corrector:
         alias_keys = alias_words(row.text)
         changed_known = 0.0
         changed_zipf = 0.0
+        foreign_word = False
         changed_words: list[WordStatus] = []
         for group in alignment.groups:
             if group.exact:
@@ -564,6 +580,8 @@ class Corrector:
                 if word.known and not word.lower_name:
                     changed_known = max(changed_known, word.strength * (1.0 if len(members) == 1 else 0.5))
                 changed_zipf = max(changed_zipf, word.info.zipf if len(members) == 1 else 0.0)
+                if word.info.flags & Flag.FOREIGN:
+                    foreign_word = True
         target_zipf = max((self.index.word(k).zipf for k in alias_keys), default=0.0)
         joined_mention = "".join(w.key for w in words)
         joined_alias = "".join(alias_keys)
@@ -628,6 +646,8 @@ class Corrector:
             anchor=anchor,
             anchor_rarity=anchor_rarity,
             foreign=foreign,
+            foreign_passage=_foreign_passage(statuses, window.first, window.last) if foreign_word else 0.0,
+            slip=1.0 if not structural and typing_slip(joined_mention, joined_alias) else 0.0,
             unexplained=unexplained,
         )
         if structural:
@@ -879,6 +899,7 @@ class Corrector:
             prefix=_common_prefix(word.key, surname_key) / len(word.key),
             mentions=min(1.0, math.log2(1 + mentions.get(entity_id, 0)) / 3.0),
             kin=max((similarity(word.key, g) for g in kin if g != word.key), default=0.0),
+            slip=1.0 if typing_slip(word.key, surname_key) else 0.0,
         )  # fmt: skip
         replacement = (
             surname.upper() if pending.token.text.isupper() and len(pending.token.text) > 1 else surname
@@ -1165,13 +1186,23 @@ def _joined_by_space(text: str, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _foreign_share(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> float:
-    """Share of the nearby words that are not known English words or names: high inside a
-    passage in another language ("Etudes sur la Phonologie Chinoise"), where English
-    spellings are the wrong yardstick."""
+    """Share of the nearby words that are not known English words or names, or are common
+    words of another language ("sur", "la"): high inside a passage in another language
+    ("Etudes sur la Phonologie Chinoise"), where English spellings are the wrong yardstick."""
     around = [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
     if not around:
         return 0.0
-    return sum(word.strength < 1.0 for word in around) / len(around)
+    return sum(word.strength < 1.0 or bool(word.info.flags & Flag.FOREIGN) for word in around) / len(around)
+
+
+def _foreign_passage(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> float:
+    """Share of the nearby words that are common words of another language. A word of that
+    language among them is text in it ("sur la Phonologie Chinoise"), not a garble that
+    translation left in English text ("Rusia", whose neighbours are English)."""
+    around = [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
+    if not around:
+        return 0.0
+    return sum(bool(word.info.flags & Flag.FOREIGN) for word in around) / len(around)
 
 
 def _common_prefix(a: str, b: str) -> int:

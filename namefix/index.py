@@ -62,6 +62,7 @@ class Flag:
     TARGET = 2048  # a word of a prominent entity: reachable by fuzzy retrieval
     FIRST_WORD = 4096  # first word of a famous multi-word name ("Barack" of Barack Obama)
     LAST_WORD = 8192  # last word of one ("Obama")
+    FOREIGN = 16384  # a common word of another language, rare in English ("chinoise", "sur")
 
     KNOWN = LOWER_WORD | CAPITAL_WORD | GIVEN | SURNAME | ALIAS
 
@@ -372,7 +373,12 @@ def build_lexicon(folder: Path, destination: Path, meta: dict[str, str] | None =
             )
             n += 1
         counts["english_words"] = n
-    for name, flag in (("given-names.txt", Flag.GIVEN), ("surnames.txt", Flag.SURNAME)):
+    lists = (
+        ("given-names.txt", Flag.GIVEN),
+        ("surnames.txt", Flag.SURNAME),
+        ("foreign-words.txt", Flag.FOREIGN),
+    )
+    for name, flag in lists:
         path = folder / name
         if path.is_file():
             n = 0

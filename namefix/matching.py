@@ -21,7 +21,7 @@ from .mentions import WordStatus
 from .phonetic import deletes, joined_key, key, phonetic_codes
 from .tokens import WORD
 
-__all__ = ["Alignment", "Group", "alias_words", "align", "retrieve", "similarity"]
+__all__ = ["Alignment", "Group", "alias_words", "align", "retrieve", "similarity", "typing_slip"]
 
 #: Most spellings fetched per intact anchor word, most prominent first.
 _ANCHOR_LIMIT = 120
@@ -46,6 +46,29 @@ def similarity(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=100_000)
+def typing_slip(written: str, meant: str) -> bool:
+    """Whether `written` is `meant` with one of the slips people make most when they spell a
+    name from memory: two neighbouring letters swapped ("Tolkein", "Ceasar") or letters
+    doubled or undoubled ("Carribean", "Cincinatti"). Damerau (1964) found most misspellings
+    to be single slips, and these two keep every letter of the name."""
+    if written == meant:
+        return False
+    if len(written) == len(meant):
+        diff = [i for i, (a, b) in enumerate(zip(written, meant, strict=True)) if a != b]
+        if (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and written[diff[0]] == meant[diff[1]]
+            and written[diff[1]] == meant[diff[0]]
+        ):
+            return True
+    return _undoubled(written) == _undoubled(meant)
+
+
+def _undoubled(word: str) -> str:
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
 def alias_words(text: str) -> tuple[str, ...]:
     """The folded words of a spelling."""
     return tuple(key(word) for word in WORD.findall(text))

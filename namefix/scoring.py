@@ -51,6 +51,9 @@ class Evidence:
     foreign: float = 0.0  # share of nearby words that are not known English (another language)
     mentions: float = 0.0  # surname route: how often the document names the person (log scale)
     kin: float = 0.0  # surname route: likeness to another garble of the name fixed in the document
+    slip: float = 0.0  # 1 when the words differ by a swap of neighbouring letters or a doubling
+    foreign_passage: float = 0.0  # a replaced word of another language: share of such words nearby
+    # (not a model input: the corrector leaves such words alone, see `corrector._FOREIGN_PASSAGE`)
 
 
 def features(evidence: Evidence) -> dict[str, float]:
@@ -89,6 +92,7 @@ def features(evidence: Evidence) -> dict[str, float]:
         "completes": evidence.completes,
         "country": evidence.country,
         "foreign": evidence.foreign,
+        "slip": evidence.slip,
         "anchor_rarity": evidence.anchor_rarity,
         # a distinctive intact word and a title or country that fit the same entity
         "rare_anchor_in_context": evidence.anchor_rarity * max(evidence.context, evidence.country),

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import lexicons_english
+import lexicons_foreign
 import lexicons_names
 
 TARGETS: dict[str, Callable[[Path, Path], str]] = {
     "lexicon-english": lexicons_english.build,
     "lexicon-names": lexicons_names.build,
+    "lexicon-foreign": lexicons_foreign.build,
 }
