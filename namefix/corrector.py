@@ -1185,21 +1185,26 @@ def _joined_by_space(text: str, tokens: Sequence[Token], i: int) -> bool:
     return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " "
 
 
-def _foreign_share(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> float:
+def _neighbours(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> list[WordStatus]:
+    """Up to `reach` words on each side of the words `first`..`last`."""
+    return [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
+
+
+def _foreign_share(statuses: Sequence[WordStatus], first: int, last: int) -> float:
     """Share of the nearby words that are not known English words or names, or are common
     words of another language ("sur", "la"): high inside a passage in another language
     ("Etudes sur la Phonologie Chinoise"), where English spellings are the wrong yardstick."""
-    around = [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
+    around = _neighbours(statuses, first, last)
     if not around:
         return 0.0
     return sum(word.strength < 1.0 or bool(word.info.flags & Flag.FOREIGN) for word in around) / len(around)
 
 
-def _foreign_passage(statuses: Sequence[WordStatus], first: int, last: int, reach: int = 3) -> float:
+def _foreign_passage(statuses: Sequence[WordStatus], first: int, last: int) -> float:
     """Share of the nearby words that are common words of another language. A word of that
     language among them is text in it ("sur la Phonologie Chinoise"), not a garble that
     translation left in English text ("Rusia", whose neighbours are English)."""
-    around = [*statuses[max(0, first - reach) : first], *statuses[last + 1 : last + 1 + reach]]
+    around = _neighbours(statuses, first, last)
     if not around:
         return 0.0
     return sum(bool(word.info.flags & Flag.FOREIGN) for word in around) / len(around)

@@ -45,7 +45,6 @@ def similarity(a: str, b: str) -> float:
     return 0.5 * OSA.normalized_similarity(a, b) + 0.5 * JaroWinkler.similarity(a, b)
 
 
-@lru_cache(maxsize=100_000)
 def typing_slip(written: str, meant: str) -> bool:
     """Whether `written` is `meant` with one of the slips people make most when they spell a
     name from memory: two neighbouring letters swapped ("Tolkein", "Ceasar") or letters
@@ -69,6 +68,7 @@ def _undoubled(word: str) -> str:
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
+@lru_cache(maxsize=100_000)
 def alias_words(text: str) -> tuple[str, ...]:
     """The folded words of a spelling."""
     return tuple(key(word) for word in WORD.findall(text))

@@ -9,12 +9,12 @@ engine uses the list as evidence against a fix, never as knowledge that a word i
 from __future__ import annotations
 
 import math
-import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
 import wordfreq
 from lexicons_script import is_latin_word
+from people_names import fold
 
 FILE = "foreign-words.txt"
 LANGUAGES = ("ca", "cs", "de", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "sv")
@@ -22,11 +22,6 @@ LANGUAGES = ("ca", "cs", "de", "es", "fi", "fr", "it", "nb", "nl", "pl", "pt", "
 MIN_ZIPF = 4.0
 #: How much more common than in English: 2 on the Zipf scale is a hundred times.
 MIN_LEAD = 2.0
-
-
-def fold(word: str) -> str:
-    """Lower case without accents, as namefix's keys compare words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def zipfs(language: str) -> dict[str, float]:
